@@ -1,0 +1,14 @@
+package org.carecircle.facility;
+
+import java.util.List;
+import org.carecircle.error.InputProblem;
+
+/**
+ * The answer to a successful import.
+ *
+ * @param imported rows written (created + updated)
+ * @param created new facilities
+ * @param updated facilities whose externalId was already in the registry and were replaced
+ * @param rejected always empty here: a file with a bad row is rejected whole
+ */
+public record ImportResult(int imported, int created, int updated, List<InputProblem> rejected) {}

@@ -1,0 +1,236 @@
+package org.carecircle.facility;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.locationtech.jts.io.WKBWriter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * {@link FacilityRepository} on JDBC, for H2GIS and PostGIS. Only functions both stores share are
+ * used: {@code ST_GeomFromWKB}, {@code ST_AsBinary}, {@code ST_MakeEnvelope} and the {@code &&}
+ * bounding-box operator, which both answer from their spatial index.
+ */
+@Repository
+public class JdbcFacilityRepository implements FacilityRepository {
+  private static final String COLUMNS =
+      "id, name, type_code, status, beds, physicians, nurses, ambulances, address, external_id,"
+          + " attributes, ST_AsBinary(geom) AS wkb";
+  private static final String INSERT =
+      "INSERT INTO facility (name, type_code, status, beds, physicians, nurses, ambulances, address,"
+          + " external_id, attributes, geom) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ST_GeomFromWKB(?, 4326))";
+  private static final String UPDATE =
+      "UPDATE facility SET name = ?, type_code = ?, status = ?, beds = ?, physicians = ?, nurses = ?,"
+          + " ambulances = ?, address = ?, external_id = ?, attributes = ?,"
+          + " geom = ST_GeomFromWKB(?, 4326), updated_at = CURRENT_TIMESTAMP WHERE id = ?";
+  /** Rows per JDBC batch: large enough to amortise round trips, small enough to bound memory. */
+  private static final int BATCH_ROWS = 1000;
+
+  private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
+  private static final TypeReference<Map<String, Object>> ATTRIBUTE_MAP = new TypeReference<>() {};
+
+  private final JdbcTemplate jdbc;
+  private final ObjectMapper json = new ObjectMapper();
+  private final RowMapper<Facility> rowMapper = this::mapRow;
+
+  public JdbcFacilityRepository(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public List<Facility> find(FacilityQuery query) {
+    StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM facility WHERE 1 = 1");
+    List<Object> args = new ArrayList<>();
+    if (!query.typeCodes().isEmpty()) {
+      sql.append(" AND type_code IN (").append(placeholders(query.typeCodes().size())).append(')');
+      args.addAll(query.typeCodes());
+    }
+    if (!query.statuses().isEmpty()) {
+      sql.append(" AND status IN (").append(placeholders(query.statuses().size())).append(')');
+      query.statuses().forEach(s -> args.add(s.code()));
+    }
+    Envelope bbox = query.bbox();
+    if (bbox != null) {
+      sql.append(" AND geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)");
+      args.addAll(List.of(bbox.getMinX(), bbox.getMinY(), bbox.getMaxX(), bbox.getMaxY()));
+    }
+    sql.append(" ORDER BY id");
+    return jdbc.query(sql.toString(), rowMapper, args.toArray());
+  }
+
+  @Override
+  public Optional<Facility> findById(long id) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM facility WHERE id = ?", rowMapper, id).stream()
+        .findFirst();
+  }
+
+  @Override
+  public Facility insert(Facility facility) {
+    KeyHolder keys = new GeneratedKeyHolder();
+    jdbc.update(
+        connection -> {
+          PreparedStatement statement =
+              connection.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS);
+          bind(statement, facility);
+          return statement;
+        },
+        keys);
+    return facility.withId(generatedId(keys));
+  }
+
+  /** PostGIS returns every column as a generated key, H2 only the identity; both name it id/ID. */
+  private static long generatedId(KeyHolder keys) {
+    Map<String, Object> row = keys.getKeyList().get(0);
+    for (Map.Entry<String, Object> column : row.entrySet()) {
+      if (column.getKey().equalsIgnoreCase("id")) {
+        return ((Number) column.getValue()).longValue();
+      }
+    }
+    throw new IllegalStateException("the store returned no generated id: " + row.keySet());
+  }
+
+  @Override
+  public boolean update(Facility facility) {
+    return jdbc.update(
+            connection -> {
+              PreparedStatement statement = connection.prepareStatement(UPDATE);
+              bind(statement, facility);
+              statement.setLong(12, facility.id());
+              return statement;
+            })
+        == 1;
+  }
+
+  @Override
+  public boolean delete(long id) {
+    return jdbc.update("DELETE FROM facility WHERE id = ?", id) == 1;
+  }
+
+  @Override
+  public Map<String, Long> idsByExternalId(Collection<String> externalIds) {
+    Map<String, Long> ids = new HashMap<>();
+    List<String> all = List.copyOf(externalIds);
+    for (int from = 0; from < all.size(); from += BATCH_ROWS) {
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + BATCH_ROWS));
+      jdbc.query(
+          "SELECT external_id, id FROM facility WHERE external_id IN (" + placeholders(chunk.size()) + ")",
+          (ResultSet rs) -> {
+            ids.put(rs.getString(1), rs.getLong(2));
+          },
+          chunk.toArray());
+    }
+    return ids;
+  }
+
+  @Override
+  public void insertAll(List<Facility> facilities) {
+    jdbc.batchUpdate(INSERT, facilities, BATCH_ROWS, this::bind);
+  }
+
+  @Override
+  public void updateAll(List<Facility> facilities) {
+    jdbc.batchUpdate(
+        UPDATE,
+        facilities,
+        BATCH_ROWS,
+        (statement, facility) -> {
+          bind(statement, facility);
+          statement.setLong(12, facility.id());
+        });
+  }
+
+  @Override
+  public long count() {
+    Long count = jdbc.queryForObject("SELECT COUNT(*) FROM facility", Long.class);
+    return count == null ? 0 : count;
+  }
+
+  private void bind(PreparedStatement statement, Facility facility) throws SQLException {
+    statement.setString(1, facility.name());
+    statement.setString(2, facility.typeCode());
+    statement.setString(3, facility.status().code());
+    setInteger(statement, 4, facility.beds());
+    setInteger(statement, 5, facility.physicians());
+    setInteger(statement, 6, facility.nurses());
+    setInteger(statement, 7, facility.ambulances());
+    statement.setString(8, facility.address());
+    statement.setString(9, facility.externalId());
+    statement.setString(10, facility.attributes().isEmpty() ? null : toJson(facility.attributes()));
+    statement.setBytes(11, new WKBWriter().write(facility.location()));
+  }
+
+  private static void setInteger(PreparedStatement statement, int index, Integer value)
+      throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.INTEGER);
+    } else {
+      statement.setInt(index, value);
+    }
+  }
+
+  private Facility mapRow(ResultSet rs, int rowNum) throws SQLException {
+    Point location;
+    try {
+      location = (Point) new WKBReader(WGS84).read(rs.getBytes("wkb"));
+    } catch (ParseException e) {
+      throw new SQLException("facility " + rs.getLong("id") + " has unreadable geometry", e);
+    }
+    return new Facility(
+        rs.getLong("id"),
+        rs.getString("name"),
+        rs.getString("type_code"),
+        FacilityStatus.parse(rs.getString("status")).orElseThrow(),
+        (Integer) rs.getObject("beds", Integer.class),
+        (Integer) rs.getObject("physicians", Integer.class),
+        (Integer) rs.getObject("nurses", Integer.class),
+        (Integer) rs.getObject("ambulances", Integer.class),
+        rs.getString("address"),
+        rs.getString("external_id"),
+        fromJson(rs.getString("attributes")),
+        location);
+  }
+
+  private String toJson(Map<String, Object> attributes) {
+    try {
+      return json.writeValueAsString(attributes);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("attributes cannot be stored as JSON", e);
+    }
+  }
+
+  private Map<String, Object> fromJson(String text) {
+    if (text == null || text.isEmpty()) {
+      return Map.of();
+    }
+    try {
+      return json.readValue(text, ATTRIBUTE_MAP);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored attributes are not JSON: " + text, e);
+    }
+  }
+
+  private static String placeholders(int count) {
+    return String.join(", ", java.util.Collections.nCopies(count, "?"));
+  }
+}

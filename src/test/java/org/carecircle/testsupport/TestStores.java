@@ -1,0 +1,82 @@
+package org.carecircle.testsupport;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * The two real stores the repository tests run against: an H2GIS file database in a temp folder
+ * and the throwaway PostGIS database that scripts/test.sh creates
+ * ({@code CARECIRCLE_TEST_PG_URL}). Both are migrated with the project's own Flyway scripts.
+ */
+public final class TestStores {
+  /** Which store. */
+  public enum Store {
+    H2GIS,
+    POSTGIS
+  }
+
+  private static final Map<Store, DataSource> MIGRATED = new ConcurrentHashMap<>();
+
+  private TestStores() {}
+
+  /** A migrated data source for the store; the PostGIS one fails or skips when it is missing. */
+  public static DataSource dataSource(Store store) {
+    if (store == Store.POSTGIS && postgisUrl() == null) {
+      Requirements.missing("CARECIRCLE_REQUIRE_POSTGIS", "PostGIS (CARECIRCLE_TEST_PG_URL)");
+    }
+    return MIGRATED.computeIfAbsent(store, TestStores::create);
+  }
+
+  /** Spring properties pointing an application context at the store. */
+  public static String[] springProperties(Store store) {
+    if (store == Store.POSTGIS) {
+      if (postgisUrl() == null) {
+        Requirements.missing("CARECIRCLE_REQUIRE_POSTGIS", "PostGIS (CARECIRCLE_TEST_PG_URL)");
+      }
+      return new String[] {
+        "spring.datasource.url=" + postgisUrl(), "spring.datasource.username=" + postgisUser(),
+        "spring.datasource.password="
+      };
+    }
+    return new String[] {"spring.datasource.url=" + h2Url(), "spring.datasource.username=sa"};
+  }
+
+  public static String postgisUrl() {
+    return System.getenv("CARECIRCLE_TEST_PG_URL");
+  }
+
+  private static String postgisUser() {
+    String user = System.getenv("CARECIRCLE_TEST_PG_USER");
+    return user == null ? "postgres" : user;
+  }
+
+  /** A fresh H2GIS file database in a temp folder. */
+  public static String h2Url() {
+    try {
+      return "jdbc:h2:file:" + Files.createTempDirectory("carecircle-h2").resolve("test").toAbsolutePath();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static DataSource create(Store store) {
+    DriverManagerDataSource dataSource = switch (store) {
+      case H2GIS -> new DriverManagerDataSource(h2Url(), "sa", "");
+      case POSTGIS -> new DriverManagerDataSource(postgisUrl(), postgisUser(), "");
+    };
+    String vendor = store == Store.H2GIS ? "h2" : "postgresql";
+    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/" + vendor).load().migrate();
+    return dataSource;
+  }
+
+  /** Empties the registry tables between tests. */
+  public static void clear(DataSource dataSource) {
+    new JdbcTemplate(dataSource).update("DELETE FROM facility");
+  }
+}
