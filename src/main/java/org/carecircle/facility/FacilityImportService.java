@@ -152,7 +152,14 @@ public class FacilityImportService {
           throw unreadable(e);
         }
       }
-      case CSV -> CsvFeatureReader.read(file, options);
+      case CSV -> {
+        try (InputStream in = Files.newInputStream(file)) {
+          yield CsvFeatureReader.read(in,
+              new CsvFeatureReader.Options(options.lonColumn(), options.latColumn(), options.encoding()));
+        } catch (IOException e) {
+          throw unreadable(e);
+        }
+      }
       case GEOPACKAGE -> GeoPackageReader.read(file, options.layer());
       case OSM_PBF -> osmFacilities(OsmPbfReader.readTaggedFeatures(file, osmMapper::isHealthFacility));
     };
