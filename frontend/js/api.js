@@ -1,0 +1,189 @@
+/**
+ * Calls to the CareCircle backend. Every function resolves with the parsed JSON body (or nothing
+ * for 204) and rejects with an ApiError, which carries the RFC 9457 problem+json fields the
+ * backend sends for every error (title, status, detail, and where present `rejected` rows or
+ * field `errors`). Network failures reject with an ApiError whose status is 0.
+ *
+ * Geometry is GeoJSON (RFC 7946): coordinates are [longitude, latitude] in WGS84.
+ */
+
+const JSON_ACCEPT = 'application/json, application/problem+json';
+
+export class ApiError extends Error {
+  /**
+   * @param {object} problem  the problem+json body, or a stand-in built from the response
+   * @param {number} problem.status  HTTP status; 0 = no answer (network down, aborted)
+   */
+  constructor(problem) {
+    super(problem.detail || problem.title || `HTTP ${problem.status}`);
+    this.name = 'ApiError';
+    this.status = problem.status ?? 0;
+    this.title = problem.title || '';
+    this.detail = problem.detail || '';
+    /** Rows of a rejected import: [{row, field, message}]; row and field may be null. */
+    this.rejected = Array.isArray(problem.rejected) ? problem.rejected : [];
+    /** Field errors of a rejected request body: [{field, message}]. */
+    this.errors = Array.isArray(problem.errors) ? problem.errors : [];
+    this.problem = problem;
+  }
+
+  /** True when the server never answered (offline, refused, aborted). */
+  get isNetworkError() {
+    return this.status === 0;
+  }
+}
+
+/**
+ * Turns a non-2xx response body into an ApiError. problem+json bodies keep all their fields;
+ * anything else (an HTML error page from a proxy, plain text) becomes a problem with that status.
+ */
+function problemFrom(status, statusText, contentType, bodyText) {
+  if (contentType && /json/i.test(contentType) && bodyText) {
+    try {
+      const body = JSON.parse(bodyText);
+      if (body && typeof body === 'object') {
+        return new ApiError({ ...body, status: body.status ?? status });
+      }
+    } catch {
+      // not JSON after all; fall back to the status line
+    }
+  }
+  return new ApiError({ status, title: statusText || `HTTP ${status}`, detail: '' });
+}
+
+async function request(method, url, body) {
+  const init = { method, headers: { Accept: JSON_ACCEPT } };
+  if (body !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  let response;
+  try {
+    response = await fetch(url, init);
+  } catch (cause) {
+    throw new ApiError({ status: 0, title: 'Network error', detail: String(cause?.message || cause) });
+  }
+  const text = await response.text();
+  const contentType = response.headers.get('Content-Type');
+  if (!response.ok) {
+    throw problemFrom(response.status, response.statusText, contentType, text);
+  }
+  return text ? JSON.parse(text) : undefined;
+}
+
+/**
+ * Appends the non-empty entries of params as a query string. Arrays become comma-separated lists
+ * (each item encoded, the commas not, as the API documents them: type=a,b).
+ */
+export function withQuery(path, params = {}) {
+  const parts = [];
+  Object.entries(params).forEach(([key, value]) => {
+    const items = (Array.isArray(value) ? value : [value])
+      .filter((item) => item !== undefined && item !== null && item !== '');
+    if (items.length) {
+      parts.push(`${encodeURIComponent(key)}=${items.map((item) => encodeURIComponent(item)).join(',')}`);
+    }
+  });
+  return parts.length ? `${path}?${parts.join('&')}` : path;
+}
+
+/** {tileUrl, tileAttribution, maxUploadBytes, version}; tileUrl "" means no base map. */
+export function fetchConfig() {
+  return request('GET', '/api/config');
+}
+
+/** The facility type catalogue: {groups: [{code, nameZh, nameEn}], types: [{code, ..., color, icon}]}. */
+export function fetchFacilityTypes() {
+  return request('GET', '/api/facility-types');
+}
+
+/**
+ * Facilities as a GeoJSON FeatureCollection.
+ * @param {{types?: string[], statuses?: string[], bbox?: number[]}} filter
+ *        bbox is [minLon, minLat, maxLon, maxLat]; omitted filters mean "all".
+ */
+export function fetchFacilities(filter = {}) {
+  return request('GET', withQuery('/api/facilities', {
+    type: filter.types,
+    status: filter.statuses,
+    bbox: filter.bbox,
+  }));
+}
+
+/** Stores a new facility (a Feature without id); resolves with the stored Feature. */
+export function createFacility(feature) {
+  return request('POST', '/api/facilities', feature);
+}
+
+/** Replaces facility id with feature; resolves with the stored Feature. */
+export function updateFacility(id, feature) {
+  return request('PUT', `/api/facilities/${encodeURIComponent(id)}`, feature);
+}
+
+export function deleteFacility(id) {
+  return request('DELETE', `/api/facilities/${encodeURIComponent(id)}`);
+}
+
+/** The download URL for all facilities, or those matching the filter, in format geojson|csv|gpkg. */
+export function exportUrl(format, filter = {}) {
+  return withQuery('/api/facilities/export', { format, type: filter.types, status: filter.statuses });
+}
+
+/** {available, storeEmpty, facilityCount, descriptionZh, descriptionEn}. */
+export function fetchDemo() {
+  return request('GET', '/api/demo');
+}
+
+/** Loads the synthetic demo dataset; resolves with {imported}. */
+export function loadDemo() {
+  return request('POST', '/api/demo/load');
+}
+
+/**
+ * Uploads a facility file for import, reporting upload progress.
+ *
+ * fetch() cannot report upload progress, hence XMLHttpRequest. The import is all or nothing on
+ * the server: a rejected file (422/400/413) rejects the promise with an ApiError whose `rejected`
+ * lists the offending rows, and nothing was written.
+ *
+ * @param {File} file
+ * @param {{crs?: string, encoding?: string, lonColumn?: string, latColumn?: string, layer?: string}} options
+ * @param {(loadedBytes: number, totalBytes: number) => void} onProgress  called during the upload
+ * @param {() => void} onUploaded  called once the last byte is sent (the server then parses)
+ * @returns {{promise: Promise<{imported, created, updated, rejected}>, abort: () => void}}
+ */
+export function importFacilities(file, options, onProgress, onUploaded) {
+  const xhr = new XMLHttpRequest();
+  const promise = new Promise((resolve, reject) => {
+    xhr.open('POST', withQuery('/api/facilities/import', options));
+    xhr.setRequestHeader('Accept', JSON_ACCEPT);
+    xhr.upload.addEventListener('progress', (event) => {
+      if (event.lengthComputable && onProgress) {
+        onProgress(event.loaded, event.total);
+      }
+    });
+    xhr.upload.addEventListener('load', () => onUploaded && onUploaded());
+    xhr.addEventListener('load', () => {
+      const contentType = xhr.getResponseHeader('Content-Type');
+      if (xhr.status >= 200 && xhr.status < 300) {
+        try {
+          resolve(JSON.parse(xhr.responseText));
+        } catch {
+          reject(new ApiError({ status: xhr.status, title: 'Invalid response', detail: '' }));
+        }
+      } else {
+        reject(problemFrom(xhr.status, xhr.statusText, contentType, xhr.responseText));
+      }
+    });
+    xhr.addEventListener('error', () => reject(new ApiError({ status: 0, title: 'Network error' })));
+    xhr.addEventListener('abort', () => {
+      const error = new ApiError({ status: 0, title: 'Aborted' });
+      error.aborted = true;
+      reject(error);
+    });
+    const body = new FormData();
+    body.append('file', file, file.name);
+    xhr.send(body);
+  });
+  return { promise, abort: () => xhr.abort() };
+}

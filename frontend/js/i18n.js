@@ -1,0 +1,406 @@
+/**
+ * UI strings in Chinese and English, the current language, and locale-aware number formatting.
+ *
+ * The language is chosen once from localStorage (the user's last choice) or navigator.language
+ * (zh* → Chinese, anything else → English). Facility type and group names are not here: they come
+ * from the catalogue (nameZh / nameEn), see catalogue.js.
+ *
+ * Static markup is translated through attributes, so a module that builds DOM only has to set them
+ * and call applyTranslations(root):
+ *   data-i18n="key"              → textContent (placeholders from data-i18n-args, a JSON object)
+ *   data-i18n-title="key"        → title
+ *   data-i18n-placeholder="key"  → placeholder
+ *   data-i18n-aria-label="key"   → aria-label
+ */
+
+const STORAGE_KEY = 'carecircle.lang';
+
+/** Supported languages; the first is the fallback for a missing key. */
+export const LANGUAGES = ['en', 'zh'];
+
+const DICTIONARIES = {
+  zh: {
+    'app.name': 'CareCircle 健康服务圈',
+    'app.tagline': '医疗卫生设施规划',
+    'lang.switch': '界面语言',
+    'panel.collapse': '收起侧栏',
+    'panel.expand': '展开侧栏',
+    'panel.close': '关闭',
+    'common.cancel': '取消',
+    'common.save': '保存',
+    'common.delete': '删除',
+    'common.edit': '编辑',
+    'common.close': '关闭',
+    'common.dismiss': '暂不需要',
+    'common.retry': '重试',
+    'common.none': '—',
+    'common.loading': '加载中…',
+
+    'map.label': '地图',
+    'map.baseOsm': '在线底图',
+    'map.baseNone': '无底图',
+    'map.facilities': '医疗卫生设施',
+    'map.tilesOffline': '底图不可用 — 离线工作中',
+    'map.tilesOfflineDetail': '无法加载底图瓦片，设施与分析功能不受影响。',
+    'map.noTiles': '未配置底图 — 显示空白背景',
+
+    'facilities.heading': '设施',
+    'facilities.summary': '显示 {visible} / 共 {total} 个设施',
+    'facilities.empty': '暂无设施。可导入文件，或在地图上添加。',
+    'facilities.loadFailed': '设施加载失败：{message}',
+    'facilities.statusFilter': '状态',
+    'facilities.showAll': '全部',
+    'facilities.showNone': '全不选',
+    'facilities.unknownType': '未知类型（{code}）',
+
+    'status.existing': '现状',
+    'status.planned': '规划',
+    'status.candidate': '候选',
+    'status.closed': '已关闭',
+
+    'field.name': '名称',
+    'field.type': '类型',
+    'field.status': '状态',
+    'field.beds': '床位数',
+    'field.physicians': '医师数',
+    'field.nurses': '护士数',
+    'field.ambulances': '救护车数',
+    'field.address': '地址',
+    'field.externalId': '外部编号',
+    'field.lon': '经度',
+    'field.lat': '纬度',
+    'field.attributes': '其他属性',
+    'field.coordinates': '坐标',
+
+    'popup.edit': '编辑',
+    'popup.delete': '删除',
+
+    'form.addTitle': '新增设施',
+    'form.editTitle': '编辑设施',
+    'form.coordsHint': 'WGS84 经纬度；可拖动地图上的标记调整位置。',
+    'form.required': '必填',
+    'form.nonNegativeInteger': '请输入非负整数',
+    'form.lonRange': '经度须在 -180 到 180 之间',
+    'form.latRange': '纬度须在 -90 到 90 之间',
+    'form.saved': '已保存“{name}”',
+    'form.saving': '正在保存…',
+    'form.saveFailed': '保存失败',
+
+    'delete.title': '删除设施',
+    'delete.message': '确定删除“{name}”？此操作无法撤销。',
+    'delete.done': '已删除“{name}”',
+    'delete.failed': '删除失败：{message}',
+
+    'add.button': '添加设施',
+    'add.hint': '在地图上点击以放置新设施 — 按 Esc 取消',
+
+    'data.heading': '数据',
+    'import.button': '导入…',
+    'import.title': '导入设施',
+    'import.file': '文件',
+    'import.fileHint': 'GeoJSON、CSV、GeoPackage 或 OSM PBF；最大 {size}',
+    'import.crs': '坐标系',
+    'import.crsAuto': '自动（按文件声明，默认 WGS84）',
+    'import.crs4326': 'WGS84（EPSG:4326，GPS）',
+    'import.crs4490': 'CGCS2000（EPSG:4490）',
+    'import.crsGcj02': 'GCJ-02（高德、腾讯地图）',
+    'import.crsBd09': 'BD-09（百度地图）',
+    'import.crsOther': '其他 EPSG 代码…',
+    'import.crsCode': 'EPSG 代码',
+    'import.encoding': '字符编码',
+    'import.encodingAuto': '自动',
+    'import.lonColumn': '经度列名',
+    'import.latColumn': '纬度列名',
+    'import.columnsHint': '仅 CSV；留空则自动识别（lon/lng/经度…）',
+    'import.layer': '图层名',
+    'import.layerHint': '仅 GeoPackage；留空则使用第一个点图层',
+    'import.submit': '上传并导入',
+    'import.uploading': '正在上传 {file}…',
+    'import.processing': '服务器正在处理…',
+    'import.cancelled': '导入已取消。',
+    'import.chooseFile': '请先选择文件',
+    'import.tooLarge': '文件过大（{size}），上限为 {max}',
+    'import.crsCodeInvalid': '请输入 EPSG 代码，例如 4547',
+    'import.success': '已导入 {imported} 个设施（新增 {created}，更新 {updated}）',
+    'import.failed': '导入失败',
+    'import.nothingWritten': '整个文件未被导入，数据库未做任何更改。请修正以下问题后重新导入。',
+    'import.rejectedCount': '共 {count} 处问题',
+    'import.rejectedMore': '另有 {count} 处问题未列出',
+    'import.row': '行',
+    'import.field': '字段',
+    'import.message': '问题',
+
+    'export.label': '导出',
+    'export.geojson': 'GeoJSON',
+    'export.csv': 'CSV',
+    'export.gpkg': 'GeoPackage',
+    'export.filteredHint': '按当前筛选导出',
+    'export.allHint': '导出全部设施',
+
+    'demo.badge': '合成示例数据',
+    'demo.title': '数据库为空',
+    'demo.load': '加载示例数据',
+    'demo.loading': '正在加载示例数据…',
+    'demo.loaded': '已加载 {count} 个示例设施（合成数据）',
+    'demo.failed': '示例数据加载失败：{message}',
+    'demo.fallback': '可加载一组合成的示例设施，用于熟悉本工具。示例数据并非真实设施。',
+
+    'progress.cancel': '取消',
+    'error.network': '无法连接服务器',
+    'error.unexpected': '服务器返回错误（{status}）',
+    'error.startup': '启动失败：{message}',
+    'footer.version': '版本 {version}',
+  },
+  en: {
+    'app.name': 'CareCircle 健康服务圈',
+    'app.tagline': 'Health facility planning',
+    'lang.switch': 'Interface language',
+    'panel.collapse': 'Collapse panel',
+    'panel.expand': 'Expand panel',
+    'panel.close': 'Close',
+    'common.cancel': 'Cancel',
+    'common.save': 'Save',
+    'common.delete': 'Delete',
+    'common.edit': 'Edit',
+    'common.close': 'Close',
+    'common.dismiss': 'Not now',
+    'common.retry': 'Retry',
+    'common.none': '—',
+    'common.loading': 'Loading…',
+
+    'map.label': 'Map',
+    'map.baseOsm': 'Online base map',
+    'map.baseNone': 'No base map',
+    'map.facilities': 'Health facilities',
+    'map.tilesOffline': 'Base map unavailable — working offline',
+    'map.tilesOfflineDetail': 'Map tiles could not be loaded; facilities and analyses still work.',
+    'map.noTiles': 'No base map configured — plain background',
+
+    'facilities.heading': 'Facilities',
+    'facilities.summary': 'Showing {visible} of {total} facilities',
+    'facilities.empty': 'No facilities yet. Import a file or add one on the map.',
+    'facilities.loadFailed': 'Could not load facilities: {message}',
+    'facilities.statusFilter': 'Status',
+    'facilities.showAll': 'All',
+    'facilities.showNone': 'None',
+    'facilities.unknownType': 'Unknown type ({code})',
+
+    'status.existing': 'Existing',
+    'status.planned': 'Planned',
+    'status.candidate': 'Candidate',
+    'status.closed': 'Closed',
+
+    'field.name': 'Name',
+    'field.type': 'Type',
+    'field.status': 'Status',
+    'field.beds': 'Beds',
+    'field.physicians': 'Physicians',
+    'field.nurses': 'Nurses',
+    'field.ambulances': 'Ambulances',
+    'field.address': 'Address',
+    'field.externalId': 'External ID',
+    'field.lon': 'Longitude',
+    'field.lat': 'Latitude',
+    'field.attributes': 'Other attributes',
+    'field.coordinates': 'Coordinates',
+
+    'popup.edit': 'Edit',
+    'popup.delete': 'Delete',
+
+    'form.addTitle': 'Add facility',
+    'form.editTitle': 'Edit facility',
+    'form.coordsHint': 'WGS84 longitude/latitude; drag the marker on the map to adjust.',
+    'form.required': 'Required',
+    'form.nonNegativeInteger': 'Enter a whole number, 0 or more',
+    'form.lonRange': 'Longitude must be between -180 and 180',
+    'form.latRange': 'Latitude must be between -90 and 90',
+    'form.saved': 'Saved “{name}”',
+    'form.saving': 'Saving…',
+    'form.saveFailed': 'Could not save',
+
+    'delete.title': 'Delete facility',
+    'delete.message': 'Delete “{name}”? This cannot be undone.',
+    'delete.done': 'Deleted “{name}”',
+    'delete.failed': 'Could not delete: {message}',
+
+    'add.button': 'Add facility',
+    'add.hint': 'Click on the map to place the new facility — Esc to cancel',
+
+    'data.heading': 'Data',
+    'import.button': 'Import…',
+    'import.title': 'Import facilities',
+    'import.file': 'File',
+    'import.fileHint': 'GeoJSON, CSV, GeoPackage or OSM PBF; up to {size}',
+    'import.crs': 'Coordinate system',
+    'import.crsAuto': 'Automatic (from the file, else WGS84)',
+    'import.crs4326': 'WGS84 (EPSG:4326, GPS)',
+    'import.crs4490': 'CGCS2000 (EPSG:4490)',
+    'import.crsGcj02': 'GCJ-02 (Amap, Tencent)',
+    'import.crsBd09': 'BD-09 (Baidu)',
+    'import.crsOther': 'Other EPSG code…',
+    'import.crsCode': 'EPSG code',
+    'import.encoding': 'Text encoding',
+    'import.encodingAuto': 'Automatic',
+    'import.lonColumn': 'Longitude column',
+    'import.latColumn': 'Latitude column',
+    'import.columnsHint': 'CSV only; leave empty to detect (lon, lng, 经度…)',
+    'import.layer': 'Layer',
+    'import.layerHint': 'GeoPackage only; empty = first point layer',
+    'import.submit': 'Upload and import',
+    'import.uploading': 'Uploading {file}…',
+    'import.processing': 'Processing on the server…',
+    'import.cancelled': 'Import cancelled.',
+    'import.chooseFile': 'Choose a file first',
+    'import.tooLarge': 'The file is too large ({size}); the limit is {max}',
+    'import.crsCodeInvalid': 'Enter an EPSG code, e.g. 4547',
+    'import.success': '{imported} imported ({created} created, {updated} updated)',
+    'import.failed': 'Import failed',
+    'import.nothingWritten': 'The whole file was rejected and nothing was written. Fix the problems below and import again.',
+    'import.rejectedCount': '{count} problems',
+    'import.rejectedMore': '{count} more problems not shown',
+    'import.row': 'Row',
+    'import.field': 'Field',
+    'import.message': 'Problem',
+
+    'export.label': 'Export',
+    'export.geojson': 'GeoJSON',
+    'export.csv': 'CSV',
+    'export.gpkg': 'GeoPackage',
+    'export.filteredHint': 'Exports the current filter',
+    'export.allHint': 'Exports all facilities',
+
+    'demo.badge': 'Synthetic data',
+    'demo.title': 'The database is empty',
+    'demo.load': 'Load demo data',
+    'demo.loading': 'Loading demo data…',
+    'demo.loaded': 'Loaded {count} demo facilities (synthetic data)',
+    'demo.failed': 'Could not load the demo data: {message}',
+    'demo.fallback': 'You can load a synthetic set of facilities to try the tool. They are not real facilities.',
+
+    'progress.cancel': 'Cancel',
+    'error.network': 'Cannot reach the server',
+    'error.unexpected': 'The server answered with an error ({status})',
+    'error.startup': 'Start-up failed: {message}',
+    'footer.version': 'Version {version}',
+  },
+};
+
+let current = initialLanguage();
+const listeners = new Set();
+
+function initialLanguage() {
+  try {
+    const stored = localStorage.getItem(STORAGE_KEY);
+    if (LANGUAGES.includes(stored)) {
+      return stored;
+    }
+  } catch {
+    // storage may be disabled (private mode, policy); fall through to the browser language
+  }
+  const browser = (navigator.language || 'en').toLowerCase();
+  return browser.startsWith('zh') ? 'zh' : 'en';
+}
+
+/** The current language code, 'zh' or 'en'. */
+export function getLanguage() {
+  return current;
+}
+
+/** The BCP 47 tag for Intl and the lang attribute. */
+export function locale() {
+  return current === 'zh' ? 'zh-CN' : 'en';
+}
+
+/**
+ * Switches the language, remembers it, retranslates the document and tells the listeners.
+ * Unknown codes are ignored.
+ */
+export function setLanguage(lang) {
+  if (!LANGUAGES.includes(lang) || lang === current) {
+    return;
+  }
+  current = lang;
+  try {
+    localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // not remembered, still switched
+  }
+  applyTranslations(document);
+  listeners.forEach((fn) => fn(lang));
+}
+
+/** Registers fn(lang) to run after every language switch; returns a function that unregisters it. */
+export function onLanguageChange(fn) {
+  listeners.add(fn);
+  return () => listeners.delete(fn);
+}
+
+/**
+ * The string for key in the current language, with {name} placeholders replaced from params.
+ * Numbers in params are formatted for the locale. A missing key shows as the key itself so it is
+ * noticed rather than silently blank.
+ */
+export function t(key, params = {}) {
+  const text = DICTIONARIES[current][key] ?? DICTIONARIES.en[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (whole, name) => {
+    if (!(name in params)) {
+      return whole;
+    }
+    const value = params[name];
+    return typeof value === 'number' ? formatNumber(value) : String(value);
+  });
+}
+
+/** A catalogue entry's name ({nameZh, nameEn}) in the current language. */
+export function localName(entry) {
+  if (!entry) {
+    return '';
+  }
+  return (current === 'zh' ? entry.nameZh : entry.nameEn) || entry.nameEn || entry.nameZh || entry.code || '';
+}
+
+/** Formats a number for the current locale; null/undefined/NaN become the "none" dash. */
+export function formatNumber(value, options) {
+  if (value === null || value === undefined || Number.isNaN(value)) {
+    return DICTIONARIES[current]['common.none'];
+  }
+  return new Intl.NumberFormat(locale(), options).format(value);
+}
+
+/** A byte count as "200 MB" / "1.5 GB" (binary multiples, which is how upload limits are set). */
+export function formatBytes(bytes) {
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${formatNumber(value, { maximumFractionDigits: unit === 0 ? 0 : 1 })} ${units[unit]}`;
+}
+
+/** Translates root and every element below it that carries a data-i18n* attribute. */
+export function applyTranslations(root) {
+  if (root === document) {
+    document.documentElement.lang = locale();
+    document.title = t('app.name');
+  }
+  const translate = (selector, apply) => {
+    if (root !== document && root.matches(selector)) {
+      apply(root);
+    }
+    root.querySelectorAll(selector).forEach(apply);
+  };
+  translate('[data-i18n]', (el) => {
+    el.textContent = t(el.dataset.i18n, el.dataset.i18nArgs ? JSON.parse(el.dataset.i18nArgs) : {});
+  });
+  translate('[data-i18n-title]', (el) => {
+    el.title = t(el.dataset.i18nTitle);
+  });
+  translate('[data-i18n-placeholder]', (el) => {
+    el.placeholder = t(el.dataset.i18nPlaceholder);
+  });
+  translate('[data-i18n-aria-label]', (el) => {
+    el.setAttribute('aria-label', t(el.dataset.i18nAriaLabel));
+  });
+}

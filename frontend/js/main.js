@@ -1,0 +1,122 @@
+/**
+ * Bootstraps the map page: reads the configuration and the type catalogue, builds the map and
+ * the feature modules, loads the facilities and offers the demo data when the store is empty.
+ *
+ * New analysis layers (coverage zones, population, gaps) register with the LayerRegistry and add
+ * their panels as side-panel sections; long jobs use ui.ProgressBar.
+ *
+ * Browser-test API: window.carecircle (see README.md in this folder). window.carecircle.ready
+ * resolves once the first facility load has finished (or failed); document.body.dataset.appReady
+ * is then "true".
+ */
+import { fetchConfig, fetchFacilityTypes } from './api.js';
+import { Catalogue } from './catalogue.js';
+import { offerDemo } from './demo.js';
+import { FacilityEditor } from './facilityEditor.js';
+import { FacilityLayer } from './facilities.js';
+import { applyTranslations, getLanguage, onLanguageChange, setLanguage, t } from './i18n.js';
+import { Importer, initExportLinks } from './importExport.js';
+import { createMap, initBaseMaps, LayerRegistry } from './map.js';
+import { describeError, initSheet, initSidePanel, showNotice } from './ui.js';
+
+function initLanguageSwitch() {
+  const buttons = document.querySelectorAll('#lang-switch [data-lang]');
+  const mark = () => buttons.forEach((button) => {
+    button.setAttribute('aria-pressed', String(button.dataset.lang === getLanguage()));
+  });
+  buttons.forEach((button) => button.addEventListener('click', () => setLanguage(button.dataset.lang)));
+  onLanguageChange(mark);
+  mark();
+}
+
+function showVersion(config) {
+  const element = document.getElementById('app-version');
+  const render = () => {
+    element.textContent = config.version ? t('footer.version', { version: config.version }) : '';
+  };
+  render();
+  onLanguageChange(render);
+}
+
+async function start(api) {
+  applyTranslations(document);
+  initLanguageSwitch();
+  initSheet();
+  const map = createMap();
+  api.map = map;
+  const panel = initSidePanel(() => map.invalidateSize());
+  const registry = new LayerRegistry(map);
+  api.layers = registry;
+
+  let config;
+  let types;
+  try {
+    [config, types] = await Promise.all([fetchConfig(), fetchFacilityTypes()]);
+  } catch (error) {
+    showNotice({ id: 'startup-error', kind: 'error', text: t('error.startup', { message: describeError(error) }) });
+    document.body.dataset.appError = 'true';
+    initBaseMaps(map, registry, { tileUrl: '' });
+    return;
+  }
+  showVersion(config);
+
+  const catalogue = new Catalogue(types);
+  let editor = null;
+  const layer = new FacilityLayer({
+    map,
+    catalogue,
+    onEdit: (facility) => editor.openForm(facility),
+    onDelete: (facility) => editor.confirmDelete(facility),
+  });
+  registry.addOverlay(layer.overlay, 'map.facilities', { id: 'facilities' });
+  layer.overlay.addTo(map);
+  editor = new FacilityEditor({ map, catalogue, layer, expandPanel: panel.expand });
+
+  const reloadAndFit = () => layer.refresh({ fit: true });
+  // the importer wires itself to #import-button; nothing else needs a handle on it
+  new Importer({ maxUploadBytes: config.maxUploadBytes, onImported: reloadAndFit, expandPanel: panel.expand });
+  initExportLinks(layer);
+
+  Object.assign(api, {
+    catalogue,
+    facilityCount: () => layer.count(),
+    visibleFacilityCount: () => layer.visibleCount(),
+    facilityIds: () => [...layer.features.keys()],
+    getFacility: (id) => layer.get(id),
+    openFacility: (id) => layer.openFacility(id),
+    editFacility: (id) => editor.openForm(layer.get(id)),
+    startAddAt: (lon, lat) => editor.openForm(null, { lon, lat }),
+    deleteFacility: (id) => editor.confirmDelete(layer.get(id)),
+    refresh: () => layer.refresh(),
+    isClustered: () => layer.isClustered(),
+    setTypeVisible: (code, visible) => layer.setTypeVisible(code, visible),
+    setStatusVisible: (status, visible) => layer.setStatusVisible(status, visible),
+    fitToFacilities: () => layer.fitToFacilities(),
+  });
+
+  try {
+    await layer.refresh({ fit: true });
+  } catch (error) {
+    showNotice({ id: 'facilities-error', kind: 'error', text: t('facilities.loadFailed', { message: describeError(error) }) });
+  }
+  // Tiles only after the first fit: otherwise the whole-country view's tiles are fetched for nothing.
+  initBaseMaps(map, registry, config);
+  await offerDemo(reloadAndFit);
+}
+
+const api = {
+  map: null,
+  language: () => getLanguage(),
+  setLanguage: (lang) => setLanguage(lang),
+  facilityCount: () => 0,
+  visibleFacilityCount: () => 0,
+};
+window.carecircle = api;
+api.ready = start(api)
+  .catch((error) => {
+    document.body.dataset.appError = 'true';
+    showNotice({ id: 'startup-error', kind: 'error', text: t('error.startup', { message: describeError(error) }) });
+  })
+  .finally(() => {
+    document.body.dataset.appReady = 'true';
+  });
