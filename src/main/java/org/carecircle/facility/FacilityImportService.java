@@ -19,7 +19,7 @@ import org.carecircle.io.crs.CoordinateTransformer;
 import org.carecircle.io.csv.CsvFeatureReader;
 import org.carecircle.io.geojson.GeoJsonReader;
 import org.carecircle.io.gpkg.GeoPackageReader;
-import org.carecircle.io.osm.OsmPbfReader;
+import org.carecircle.io.osm.OsmTaggedFeatureReader;
 import org.locationtech.jts.geom.Geometry;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -70,7 +70,9 @@ public class FacilityImportService {
         : "EPSG:4326";
     CoordinateTransformer transformer = CoordinateTransformer.forCrs(crs);
 
-    List<InputProblem> problems = new ArrayList<>(read.problems());
+    // an OSM extract cuts objects at its border: those are skipped with a warning, not an error
+    List<InputProblem> warnings = format == ImportFormat.OSM_PBF ? read.problems() : List.of();
+    List<InputProblem> problems = new ArrayList<>(format == ImportFormat.OSM_PBF ? List.of() : read.problems());
     List<Facility> facilities = new ArrayList<>();
     Map<String, Integer> rowByExternalId = new HashMap<>();
     for (SourceFeature feature : read.features()) {
@@ -105,7 +107,7 @@ public class FacilityImportService {
       problems.sort(Comparator.comparing((InputProblem p) -> p.row() == null ? Integer.MIN_VALUE : p.row()));
       throw new InputRejectedException(problems);
     }
-    return write(facilities);
+    return write(facilities, warnings);
   }
 
   private void requireKnownDefaults(String defaultType, String defaultStatus) {
@@ -123,7 +125,7 @@ public class FacilityImportService {
     }
   }
 
-  private ImportResult write(List<Facility> facilities) {
+  private ImportResult write(List<Facility> facilities, List<InputProblem> warnings) {
     return transaction.execute(status -> {
       Map<String, Long> existing = repository.idsByExternalId(facilities.stream()
           .map(Facility::externalId).filter(java.util.Objects::nonNull).toList());
@@ -139,7 +141,7 @@ public class FacilityImportService {
       }
       repository.insertAll(inserts);
       repository.updateAll(updates);
-      return new ImportResult(facilities.size(), inserts.size(), updates.size(), List.of());
+      return new ImportResult(facilities.size(), inserts.size(), updates.size(), List.of(), warnings);
     });
   }
 
@@ -161,7 +163,7 @@ public class FacilityImportService {
         }
       }
       case GEOPACKAGE -> GeoPackageReader.read(file, options.layer());
-      case OSM_PBF -> osmFacilities(OsmPbfReader.readTaggedFeatures(file, osmMapper::isHealthFacility));
+      case OSM_PBF -> osmFacilities(OsmTaggedFeatureReader.readTaggedFeatures(file, osmMapper::isHealthFacility));
     };
   }
 
