@@ -135,16 +135,96 @@ abstract class FacilityApiTest {
   }
 
   @Test
-  void importGeoPackageWithDefaultType() {
+  void geoPackageWithOneUnnamedDoctorIsRejectedNamingThatRow() {
+    // physicians.gpkg (Ahr valley, OSM-derived): fid 14 has no name; everything else is valid
     Response response = api.upload("/api/facilities/import",
         org.carecircle.testsupport.SharedGeodata.file("ahrtal/physicians.gpkg"), "defaultType", "clinic");
+    JsonNode body = assertRejected(response, 0);
+    assertThat(body.get("rejected")).hasSize(1);
+    assertThat(firstProblem(body).get("row").asInt()).isEqualTo(14);
+    assertThat(firstProblem(body).get("field").asText()).isEqualTo("name");
+  }
+
+  @Test
+  void unknownDefaultTypeIsRejectedOnce() {
+    JsonNode body = assertRejected(api.upload("/api/facilities/import",
+        org.carecircle.testsupport.SharedGeodata.file("ahrtal/physicians.gpkg"), "defaultType", "spa"), 0);
+    assertThat(body.get("rejected")).hasSize(1);
+    assertThat(firstProblem(body).get("field").asText()).isEqualTo("defaultType");
+  }
+
+  @Test
+  void andorraOsmImportFindsHospitalsDoctorsAndPharmacies() {
+    Response response = api.upload("/api/facilities/import",
+        org.carecircle.testsupport.SharedGeodata.file("andorra/andorra-2021-04-14.osm.pbf"));
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
-    assertThat(response.json().get("imported").asInt()).isEqualTo(20);
-    assertThat(repository.find(FacilityQuery.ALL)).allSatisfy(f -> {
-      assertThat(f.typeCode()).isEqualTo("clinic");
-      assertThat(f.longitude()).isBetween(6.5, 7.5);
-      assertThat(f.latitude()).isBetween(50.2, 50.7);
-    });
+    // counts determined from the file with GDAL's OSM driver (see OsmTaggedFeatureReaderTest):
+    // 8 amenity=hospital (7 nodes + 1 way) + 1 node tagged only healthcare=hospital = 9 hospitals,
+    // 4 amenity=doctors, 30 amenity=pharmacy, 1 amenity=dentist: 44 features in all
+    assertThat(response.json().get("imported").asInt()).isEqualTo(44);
+    java.util.Map<String, Long> byType = new java.util.TreeMap<>();
+    repository.find(FacilityQuery.ALL).forEach(f -> byType.merge(f.typeCode(), 1L, Long::sum));
+    assertThat(byType).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+        "hospital_unrated", 9L, "clinic", 4L, "pharmacy", 30L, "dental_clinic", 1L));
+    Facility meritxell = repository.idsByExternalId(java.util.List.of("osm:way/194554955")).values().stream()
+        .map(id -> repository.findById(id).orElseThrow()).findFirst().orElseThrow();
+    assertThat(meritxell.longitude()).isCloseTo(1.5339212, org.assertj.core.data.Offset.offset(1e-6));
+    assertThat(meritxell.latitude()).isCloseTo(42.5115590, org.assertj.core.data.Offset.offset(1e-6));
+
+    Response again = api.upload("/api/facilities/import",
+        org.carecircle.testsupport.SharedGeodata.file("andorra/andorra-2021-04-14.osm.pbf"));
+    assertThat(again.json().get("updated").asInt()).as("re-import updates by OSM id").isEqualTo(44);
+    assertThat(repository.count()).isEqualTo(44);
+  }
+
+  @Test
+  void exportThenImportGivesTheSameFacilitiesInEveryFormat() throws Exception {
+    api.postJson("/api/facilities", QINGDAO_CHC);
+    api.postJson("/api/facilities", """
+        {"type":"Feature","geometry":{"type":"Point","coordinates":[117.1234567,36.6543210]},
+         "properties":{"name":"济南市急救中心 \"总站\", 历下","type":"emergency_station","status":"planned",
+                       "ambulances":12,"address":"经十路, 1 号","attributes":{"level":"A","open24h":true}}}""");
+    java.util.List<Facility> before = withoutIds(repository.find(FacilityQuery.ALL));
+    for (String format : java.util.List.of("geojson", "csv", "gpkg")) {
+      Response export = api.get("/api/facilities/export?format=" + format);
+      assertThat(export.status()).as(format).isEqualTo(200);
+      assertThat(export.headers().firstValue("Content-Disposition").orElse("")).contains("attachment");
+      TestStores.clear(dataSource);
+      Response reimport = api.upload("/api/facilities/import", "facilities." + format, export.body());
+      assertThat(reimport.status()).as(format + ": " + reimport).isEqualTo(200);
+      assertThat(withoutIds(repository.find(FacilityQuery.ALL))).as(format).isEqualTo(before);
+    }
+  }
+
+  private static java.util.List<Facility> withoutIds(java.util.List<Facility> facilities) {
+    return facilities.stream().map(f -> f.withId(null)).toList();
+  }
+
+  @Test
+  void exportFormatsHaveTheRightMediaTypesAndCsvHasABom() {
+    api.postJson("/api/facilities", QINGDAO_CHC);
+    assertThat(api.get("/api/facilities/export?format=geojson").contentType()).startsWith("application/geo+json");
+    Response csv = api.get("/api/facilities/export?format=csv");
+    assertThat(csv.contentType()).startsWith("text/csv");
+    assertThat(java.util.Arrays.copyOf(csv.body(), 3)).containsExactly(0xEF, 0xBB, 0xBF);
+    assertThat(csv.text()).contains("市南区八大关社区卫生服务中心");
+    Response unknown = api.get("/api/facilities/export?format=shp");
+    assertThat(unknown.status()).isEqualTo(422);
+    assertThat(unknown.json().at("/rejected/0/field").asText()).isEqualTo("format");
+  }
+
+  @Test
+  void exportedGeoJsonAndGeoPackageAreReadByGdal() throws Exception {
+    api.postJson("/api/facilities", QINGDAO_CHC);
+    java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("carecircle-export");
+    for (String format : java.util.List.of("geojson", "gpkg")) {
+      java.nio.file.Path file = folder.resolve("facilities." + format);
+      java.nio.file.Files.write(file, api.get("/api/facilities/export?format=" + format).body());
+      var run = org.carecircle.testsupport.ExternalTool.run("gdal-bin", "ogrinfo", "-ro", "-al", file.toString());
+      assertThat(run.exitCode()).as(run.stderr()).isZero();
+      assertThat(run.stdout()).as(format).contains("Feature Count: 1").contains("POINT (120.3826 36.0671)")
+          .contains("市南区八大关社区卫生服务中心").contains("community_health_centre");
+    }
   }
 
   // ---- bad input: each names row and field, and nothing is written ----
