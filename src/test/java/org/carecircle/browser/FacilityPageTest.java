@@ -18,20 +18,12 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The facility map page as a planner uses it, in headless Chromium. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "carecircle.map.tile-url=")
 class FacilityPageTest extends PageTest {
   @Autowired DataSource dataSource;
-
-  @DynamicPropertySource
-  static void store(DynamicPropertyRegistry registry) {
-    String url = TestStores.h2Url();
-    registry.add("spring.datasource.url", () -> url);
-  }
 
   @BeforeEach
   void emptyStore() {

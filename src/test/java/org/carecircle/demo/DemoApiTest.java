@@ -9,19 +9,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DemoApiTest {
   @LocalServerPort int port;
   @Autowired DataSource dataSource;
-
-  @DynamicPropertySource
-  static void store(DynamicPropertyRegistry registry) {
-    String url = TestStores.h2Url();
-    registry.add("spring.datasource.url", () -> url);
-  }
 
   @Test
   void demoIsOfferedOnAnEmptyStoreAndLoadsOnlyOnRequest() {

@@ -4,23 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.carecircle.testsupport.ApiClient;
-import org.carecircle.testsupport.TestStores;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Odd requests a planner's tools might send: each gets a 4xx problem+json, never a 500. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class NoServerErrorTest {
   @LocalServerPort int port;
-
-  @DynamicPropertySource
-  static void store(DynamicPropertyRegistry registry) {
-    String url = TestStores.h2Url();
-    registry.add("spring.datasource.url", () -> url);
-  }
 
   @Test
   void badRequestsNeverAnswer500() {

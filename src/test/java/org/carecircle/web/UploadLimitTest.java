@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.carecircle.facility.FacilityRepository;
 import org.carecircle.testsupport.ApiClient;
-import org.carecircle.testsupport.TestStores;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The upload limit is a setting; a larger file gets a clear 413 and nothing is written. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -18,12 +15,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class UploadLimitTest {
   @LocalServerPort int port;
   @Autowired FacilityRepository repository;
-
-  @DynamicPropertySource
-  static void store(DynamicPropertyRegistry registry) {
-    String url = TestStores.h2Url();
-    registry.add("spring.datasource.url", () -> url);
-  }
 
   @Test
   void fileOverTheLimitIsRejectedWithTheLimitInTheMessage() {
