@@ -51,8 +51,8 @@ function problemFrom(status, statusText, contentType, bodyText) {
   return new ApiError({ status, title: statusText || `HTTP ${status}`, detail: '' });
 }
 
-async function request(method, url, body) {
-  const init = { method, headers: { Accept: JSON_ACCEPT } };
+async function request(method, url, body, { signal } = {}) {
+  const init = { method, headers: { Accept: JSON_ACCEPT }, signal };
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
@@ -61,7 +61,9 @@ async function request(method, url, body) {
   try {
     response = await fetch(url, init);
   } catch (cause) {
-    throw new ApiError({ status: 0, title: 'Network error', detail: String(cause?.message || cause) });
+    const error = new ApiError({ status: 0, title: 'Network error', detail: String(cause?.message || cause) });
+    error.aborted = cause?.name === 'AbortError';
+    throw error;
   }
   const text = await response.text();
   const contentType = response.headers.get('Content-Type');
@@ -140,9 +142,7 @@ export function loadDemo() {
 }
 
 /**
- * Uploads a facility file for import, reporting upload progress.
- *
- * fetch() cannot report upload progress, hence XMLHttpRequest. The import is all or nothing on
+ * Uploads a facility file for import, reporting upload progress. The import is all or nothing on
  * the server: a rejected file (422/400/413) rejects the promise with an ApiError whose `rejected`
  * lists the offending rows, and nothing was written.
  *
@@ -153,9 +153,86 @@ export function loadDemo() {
  * @returns {{promise: Promise<{imported, created, updated, rejected}>, abort: () => void}}
  */
 export function importFacilities(file, options, onProgress, onUploaded) {
+  return upload(withQuery('/api/facilities/import', options), file, onProgress, onUploaded);
+}
+
+/* ---------------------------------------------------------------- road networks */
+
+/**
+ * The stored road networks: [{id, name, bbox: [minLon, minLat, maxLon, maxLat], nodeCount,
+ * edgeCount, profiles: ["walk", "drive", "ambulance"], createdAt}].
+ */
+export function fetchNetworks() {
+  return request('GET', '/api/networks');
+}
+
+export function deleteNetwork(id) {
+  return request('DELETE', `/api/networks/${encodeURIComponent(id)}`);
+}
+
+/**
+ * Uploads an OpenStreetMap extract (.osm.pbf) to build a road network from. The server answers
+ * 202 {jobId, state} at once and builds the graph in a background job (see jobs.js); an empty
+ * name lets the server choose one.
+ * @returns {{promise: Promise<{jobId: string, state: string}>, abort: () => void}}
+ */
+export function importNetwork(file, name, onProgress, onUploaded) {
+  return upload(withQuery('/api/networks/import', { name }), file, onProgress, onUploaded);
+}
+
+/* ---------------------------------------------------------------- background jobs */
+
+/**
+ * One background job: {id, kind, state: queued|running|succeeded|failed|cancelled,
+ * progress: 0..1 or null, message, result (when succeeded), error: problem (when failed)}.
+ */
+export function fetchJob(jobId, { signal } = {}) {
+  return request('GET', `/api/jobs/${encodeURIComponent(jobId)}`, undefined, { signal });
+}
+
+/** Asks the server to stop a job; it ends in state "cancelled" unless it had already finished. */
+export function cancelJob(jobId) {
+  return request('DELETE', `/api/jobs/${encodeURIComponent(jobId)}`);
+}
+
+/* ---------------------------------------------------------------- coverage zones */
+
+/**
+ * Starts computing coverage zones; resolves with {jobId}. The request is described in
+ * coverage.js (buildRequest); a request the server refuses rejects with a 422 ApiError whose
+ * `rejected` items name the request field.
+ */
+export function startCoverageJob(coverageRequest, { signal } = {}) {
+  return request('POST', '/api/coverage-zones/jobs', coverageRequest, { signal });
+}
+
+/**
+ * A computed zone set: a GeoJSON FeatureCollection with the extra members zoneSetId,
+ * parameters (the request) and unreachable ([{facilityId, facilityName, pointIndex, message}]).
+ * Each feature is one band of one facility (or of all, when dissolved), largest band first.
+ */
+export function fetchCoverageZones(zoneSetId, { signal } = {}) {
+  return request('GET', `/api/coverage-zones/${encodeURIComponent(zoneSetId)}`, undefined, { signal });
+}
+
+/** The download URL of a zone set as GeoJSON. */
+export function coverageExportUrl(zoneSetId) {
+  return `/api/coverage-zones/${encodeURIComponent(zoneSetId)}/export`;
+}
+
+/* ---------------------------------------------------------------- uploads */
+
+/**
+ * POSTs file as the multipart field `file`, reporting upload progress, and resolves with the
+ * JSON answer.
+ *
+ * fetch() cannot report upload progress, hence XMLHttpRequest. abort() rejects the promise with
+ * an ApiError whose `aborted` is true.
+ */
+function upload(url, file, onProgress, onUploaded) {
   const xhr = new XMLHttpRequest();
   const promise = new Promise((resolve, reject) => {
-    xhr.open('POST', withQuery('/api/facilities/import', options));
+    xhr.open('POST', url);
     xhr.setRequestHeader('Accept', JSON_ACCEPT);
     xhr.upload.addEventListener('progress', (event) => {
       if (event.lengthComputable && onProgress) {

@@ -62,6 +62,10 @@ export class FacilityLayer {
     this.hiddenTypes = new Set();
     this.hiddenStatuses = new Set();
     this.filterListeners = new Set();
+    /** Facility ids (as strings) another module has picked, e.g. for a coverage computation. */
+    this.picked = new Set();
+    this.popupSections = [];
+    this.shiftClickHandler = null;
     /** The layer shown in the layer control; holds either the cluster group or the plain group. */
     this.overlay = L.layerGroup();
     this.plainGroup = L.featureGroup();
@@ -77,6 +81,8 @@ export class FacilityLayer {
     this.legendElement = document.getElementById('legend');
     this.summaryElement = document.getElementById('facility-summary');
     this.statusElement = document.getElementById('status-filter');
+    // Capture phase, so a Shift-click reaches the handler before the marker opens its popup.
+    map.getContainer().addEventListener('click', (event) => this.onShiftClick(event), true);
     onLanguageChange(() => {
       this.renderLegend();
       this.map.eachLayer((layer) => {
@@ -144,6 +150,44 @@ export class FacilityLayer {
 
   isClustered() {
     return this.clustered;
+  }
+
+  /* ------------------------------------------------------------ picking */
+
+  /**
+   * Marks the facilities with these ids as picked: their markers carry the class
+   * facility-marker--picked. The picking itself belongs to the module that asked.
+   */
+  setPicked(ids) {
+    this.picked = new Set([...ids].map(String));
+    this.markers.forEach((marker) => this.stylePicked(marker));
+  }
+
+  stylePicked(marker) {
+    marker.getElement()?.classList.toggle('facility-marker--picked', this.picked.has(String(marker.facilityId)));
+  }
+
+  /** fn(facility) runs on Shift-click on a marker, instead of opening its popup. */
+  onMarkerShiftClick(fn) {
+    this.shiftClickHandler = fn;
+  }
+
+  onShiftClick(event) {
+    const element = event.shiftKey && this.shiftClickHandler ? event.target.closest?.('.facility-marker') : null;
+    const facility = element && this.get(element.dataset.facilityId);
+    if (facility) {
+      event.stopPropagation();
+      event.preventDefault();
+      this.shiftClickHandler(facility);
+    }
+  }
+
+  /**
+   * Adds a part to every facility popup, above its buttons: fn(facility) returns a node or null.
+   * The popup is built when it opens, so the part always shows the current state.
+   */
+  addPopupSection(fn) {
+    this.popupSections.push(fn);
   }
 
   /* ------------------------------------------------------------ filters */
@@ -224,6 +268,8 @@ export class FacilityLayer {
       keyboard: true,
     });
     marker.facilityId = facility.id;
+    // the icon element is created anew whenever the marker enters the map (e.g. out of a cluster)
+    marker.on('add', () => this.stylePicked(marker));
     marker.bindPopup(() => this.popupContent(facility.id), {
       className: 'facility-popup-wrapper',
       minWidth: 240,
@@ -309,6 +355,7 @@ export class FacilityLayer {
           attributes.map(([key, value]) => h('tr', {},
             h('th', { scope: 'row' }, key),
             h('td', {}, value !== null && typeof value === 'object' ? JSON.stringify(value) : text(value))))))) : null,
+      this.popupSections.map((section) => section(facility)),
       h('div', { class: 'popup-actions' },
         h('button', {
           type: 'button', class: 'btn btn-small', id: 'popup-edit', dataset: { action: 'edit' },

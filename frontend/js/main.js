@@ -2,8 +2,9 @@
  * Bootstraps the map page: reads the configuration and the type catalogue, builds the map and
  * the feature modules, loads the facilities and offers the demo data when the store is empty.
  *
- * New analysis layers (coverage zones, population, gaps) register with the LayerRegistry and add
- * their panels as side-panel sections; long jobs use ui.ProgressBar.
+ * Analysis layers (coverage zones now; population, gaps later) register with the LayerRegistry and
+ * add their panels as side-panel sections; long server jobs are followed with jobs.runJob and shown
+ * with ui.ProgressBar.
  *
  * Browser-test API: window.carecircle (see README.md in this folder). window.carecircle.ready
  * resolves once the first facility load has finished (or failed); document.body.dataset.appReady
@@ -11,12 +12,14 @@
  */
 import { fetchConfig, fetchFacilityTypes } from './api.js';
 import { Catalogue } from './catalogue.js';
+import { CoveragePanel } from './coverage.js';
 import { offerDemo } from './demo.js';
 import { FacilityEditor } from './facilityEditor.js';
 import { FacilityLayer } from './facilities.js';
 import { applyTranslations, getLanguage, onLanguageChange, setLanguage, t } from './i18n.js';
 import { Importer, initExportLinks } from './importExport.js';
 import { createMap, initBaseMaps, LayerRegistry } from './map.js';
+import { NetworkPanel } from './networks.js';
 import { describeError, initSheet, initSidePanel, showNotice } from './ui.js';
 
 function initLanguageSwitch() {
@@ -77,6 +80,17 @@ async function start(api) {
   new Importer({ maxUploadBytes: config.maxUploadBytes, onImported: reloadAndFit, expandPanel: panel.expand });
   initExportLinks(layer);
 
+  const networks = new NetworkPanel({ map, container: document.getElementById('network-body') });
+  const coverage = new CoveragePanel({
+    map,
+    registry,
+    catalogue,
+    facilities: layer,
+    networks,
+    container: document.getElementById('coverage-body'),
+    openFacility: (id) => layer.openFacility(id),
+  });
+
   Object.assign(api, {
     catalogue,
     facilityCount: () => layer.count(),
@@ -92,7 +106,25 @@ async function start(api) {
     setTypeVisible: (code, visible) => layer.setTypeVisible(code, visible),
     setStatusVisible: (status, visible) => layer.setStatusVisible(status, visible),
     fitToFacilities: () => layer.fitToFacilities(),
+    networks: {
+      list: () => networks.networks,
+      refresh: () => networks.refresh(),
+      zoomTo: (id) => networks.zoomTo(id),
+    },
+    coverage: {
+      lastResult: () => coverage.result?.sets[0].collection ?? null,
+      comparison: () => coverage.result?.sets[1]?.collection ?? null,
+      zoneCount: () => coverage.layer.count(),
+      compute: (request, options) => coverage.compute(request, options),
+      cancel: () => coverage.cancel(),
+      formRequest: () => coverage.readForm(),
+      pickedIds: () => [...coverage.picked],
+      setPicked: (ids) => coverage.setPickedIds(ids),
+    },
   });
+
+  // networks are listed while the facilities load; refresh() reports failures itself
+  const networksListed = networks.refresh();
 
   try {
     await layer.refresh({ fit: true });
@@ -101,6 +133,7 @@ async function start(api) {
   }
   // Tiles only after the first fit: otherwise the whole-country view's tiles are fetched for nothing.
   initBaseMaps(map, registry, config);
+  await networksListed;
   await offerDemo(reloadAndFit);
 }
 

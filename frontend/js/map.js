@@ -52,6 +52,19 @@ export class LayerRegistry {
     this.rebuild();
   }
 
+  /** Takes an overlay out of the control (the layer itself stays on the map if it is there). */
+  removeOverlay(layer) {
+    const before = this.overlays.length;
+    this.overlays = this.overlays.filter((entry) => entry.layer !== layer);
+    if (this.overlays.length !== before) {
+      this.rebuild();
+    }
+  }
+
+  hasOverlay(layer) {
+    return this.overlays.some((entry) => entry.layer === layer);
+  }
+
   rebuild() {
     if (this.control) {
       this.control.remove();
