@@ -15,6 +15,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.carecircle.error.InputRejectedException;
 import org.carecircle.error.NotFoundException;
@@ -90,13 +91,23 @@ public class JobService {
    * @throws JobQueueFullException when {@code carecircle.jobs.queue-capacity} jobs are waiting
    */
   public <T> JobStatus submit(String kind, JobWork<T> work) {
+    return submit(kind, work, () -> {});
+  }
+
+  /**
+   * As {@link #submit(String, JobWork)}, with {@code cleanup} run exactly once when the job has
+   * reached its final state, however it got there: also when it is cancelled before it ever
+   * started, which the work itself cannot notice (e.g. to delete an uploaded file the work owns).
+   */
+  public <T> JobStatus submit(String kind, JobWork<T> work, Runnable cleanup) {
     forgetOldJobs();
-    Job job = new Job(UUID.randomUUID().toString(), kind, work, clock.instant());
+    Job job = new Job(UUID.randomUUID().toString(), kind, work, cleanup, clock.instant());
     jobs.put(job.id, job);
     try {
       executor.execute(job);
     } catch (RejectedExecutionException e) {
       jobs.remove(job.id);
+      job.cleanUp();
       throw new JobQueueFullException(queueCapacity);
     }
     return job.status();
@@ -170,6 +181,8 @@ public class JobService {
     final String id;
     final String kind;
     final JobWork<?> work;
+    private final Runnable cleanup;
+    private final AtomicBoolean cleanedUp = new AtomicBoolean();
     final Instant submittedAt;
     private JobState state = JobState.QUEUED;
     private double progress;
@@ -181,11 +194,23 @@ public class JobService {
     private volatile boolean cancelRequested;
     private boolean committed;
 
-    Job(String id, String kind, JobWork<?> work, Instant submittedAt) {
+    Job(String id, String kind, JobWork<?> work, Runnable cleanup, Instant submittedAt) {
       this.id = id;
       this.kind = kind;
       this.work = work;
+      this.cleanup = cleanup;
       this.submittedAt = submittedAt;
+    }
+
+    /** Runs the cleanup, once; its failure is logged, never allowed to change the job's outcome. */
+    void cleanUp() {
+      if (cleanedUp.compareAndSet(false, true)) {
+        try {
+          cleanup.run();
+        } catch (RuntimeException e) {
+          log.warn("cleanup of job {} ({}) failed", id, kind, e);
+        }
+      }
     }
 
     @Override
@@ -216,7 +241,13 @@ public class JobService {
       }
     }
 
-    private synchronized void finish(JobState finalState, Object value, JobError failure, String finalMessage) {
+    /** Cleans up first, so that whoever sees the final state also sees the cleanup done. */
+    private void finish(JobState finalState, Object value, JobError failure, String finalMessage) {
+      cleanUp();
+      setFinal(finalState, value, failure, finalMessage);
+    }
+
+    private synchronized void setFinal(JobState finalState, Object value, JobError failure, String finalMessage) {
       state = finalState;
       result = value;
       error = failure;
@@ -227,12 +258,16 @@ public class JobService {
       finishedAt = clock.instant();
     }
 
-    /** @return true when the job was still queued and is now cancelled */
+    /**
+     * @return true when the job was still queued and is now cancelled (and cleaned up: under the
+     *     lock, so that nobody sees it cancelled before its cleanup is done)
+     */
     synchronized boolean cancel() {
       if (state == JobState.QUEUED) {
         state = JobState.CANCELLED;
         message = "cancelled before it started";
         finishedAt = clock.instant();
+        cleanUp();
         return true;
       }
       if (state == JobState.RUNNING && !committed) {

@@ -5,7 +5,8 @@ import java.util.Optional;
 /**
  * Finds the nearest point on the roads of one travel mode: a grid index over the straight segments
  * of every edge that mode may use (in at least one direction). Built once per network and mode
- * ({@link NetworkService} caches it); immutable and thread-safe; a query allocates only its result.
+ * ({@link NetworkService} caches it); immutable and thread-safe. A query takes about 1 to 3 µs on
+ * city networks and allocates a few small objects, nothing per segment read.
  *
  * <p>Distances are metres on a local flat approximation around the query point (longitude scaled
  * by the cosine of the query's latitude, Earth radius 6,371,000 m as in GraphHopper), accurate to

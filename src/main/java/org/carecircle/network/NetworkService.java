@@ -228,15 +228,13 @@ public class NetworkService {
   }
 
   private JobStatus submitImport(Path osmFile, boolean ownsFile, String sourceFile, String name) {
-    return jobs.submit(IMPORT_JOB_KIND, context -> {
-      try {
-        return runImport(context, osmFile, sourceFile, name);
-      } finally {
-        if (ownsFile) {
-          deleteQuietly(osmFile);
-        }
-      }
-    });
+    // the upload goes however the job ends, also when it is cancelled before it started
+    return jobs.submit(IMPORT_JOB_KIND, context -> runImport(context, osmFile, sourceFile, name),
+        () -> {
+          if (ownsFile) {
+            deleteQuietly(osmFile);
+          }
+        });
   }
 
   /**

@@ -91,12 +91,29 @@ class JobServiceTest {
     JobStatus queued = jobs.submit("queued", context -> ran.incrementAndGet());
     assertThat(queued.state()).isEqualTo(JobState.QUEUED);
 
+    AtomicInteger cleanedUp = new AtomicInteger();
+    JobStatus alsoQueued = jobs.submit("queued with cleanup", context -> ran.incrementAndGet(),
+        cleanedUp::incrementAndGet);
     JobStatus cancelled = jobs.cancel(queued.id());
     assertThat(cancelled.state()).isEqualTo(JobState.CANCELLED);
+    assertThat(jobs.cancel(alsoQueued.id()).state()).isEqualTo(JobState.CANCELLED);
+    assertThat(cleanedUp.get()).as("cleanup runs although the work never did").isEqualTo(1);
     assertThat(cancelled.startedAt()).isNull();
     release.countDown();
     Jobs.awaitFinished(jobs, blocker.id());
     assertThat(ran.get()).isZero();
+  }
+
+  @Test
+  void cleanupRunsOnceHoweverTheJobEnds() {
+    AtomicInteger cleanups = new AtomicInteger();
+    JobStatus succeeded = jobs.submit("ok", context -> "fine", cleanups::incrementAndGet);
+    JobStatus failed = jobs.submit("bad", context -> {
+      throw new IllegalArgumentException("broken");
+    }, cleanups::incrementAndGet);
+    Jobs.awaitFinished(jobs, succeeded.id());
+    Jobs.awaitFinished(jobs, failed.id());
+    assertThat(cleanups.get()).isEqualTo(2);
   }
 
   @Test
