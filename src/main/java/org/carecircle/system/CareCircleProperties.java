@@ -1,5 +1,6 @@
 package org.carecircle.system;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Name;
 import org.springframework.util.unit.DataSize;
@@ -10,10 +11,13 @@ import org.springframework.util.unit.DataSize;
  * @param importSettings limits for uploaded files
  * @param catalogue where the facility type catalogue comes from
  * @param map base-map settings for the page
+ * @param network road networks: where they are kept and how they are built
+ * @param jobs the background job pool
  */
 @ConfigurationProperties("carecircle")
 public record CareCircleProperties(
-    @Name("import") Import importSettings, Catalogue catalogue, MapSettings map) {
+    @Name("import") Import importSettings, Catalogue catalogue, MapSettings map, NetworkSettings network,
+    JobSettings jobs) {
 
   /** @param maxFileSize largest upload accepted, e.g. 200MB */
   public record Import(DataSize maxFileSize) {}
@@ -27,9 +31,54 @@ public record CareCircleProperties(
    */
   public record MapSettings(String tileUrl, String tileAttribution) {}
 
+  /**
+   * @param directory folder holding one subfolder per imported network (GraphHopper's graph and
+   *     CareCircle's network file); default {@code ./data/networks}. Use one folder per database.
+   * @param ambulanceSpeedFactor ambulance travel times are car times divided by this (&gt; 0);
+   *     1.0 (default) = as fast as cars, 1.2 = 20 % faster
+   * @param minNetworkSize GraphHopper's subnetwork removal: pieces of road that are disconnected
+   *     from the rest and smaller than this many edges (per travel mode) are left out, so that
+   *     points do not snap onto islands such as a parking lot reached only through a mapping
+   *     error; the largest piece is always kept. Default 200, GraphHopper's own default; 0 keeps
+   *     everything
+   */
+  public record NetworkSettings(String directory, Double ambulanceSpeedFactor, Integer minNetworkSize) {
+    public static final String DEFAULT_DIRECTORY = "./data/networks";
+    public static final double DEFAULT_AMBULANCE_SPEED_FACTOR = 1.0;
+    public static final int DEFAULT_MIN_NETWORK_SIZE = 200;
+
+    public NetworkSettings {
+      directory = directory == null || directory.isBlank() ? DEFAULT_DIRECTORY : directory;
+      ambulanceSpeedFactor = ambulanceSpeedFactor == null ? DEFAULT_AMBULANCE_SPEED_FACTOR : ambulanceSpeedFactor;
+      minNetworkSize = minNetworkSize == null ? DEFAULT_MIN_NETWORK_SIZE : minNetworkSize;
+      if (!(ambulanceSpeedFactor > 0) || ambulanceSpeedFactor.isInfinite()) {
+        throw new IllegalArgumentException("carecircle.network.ambulance-speed-factor must be a number > 0, was "
+            + ambulanceSpeedFactor);
+      }
+      if (minNetworkSize < 0) {
+        throw new IllegalArgumentException("carecircle.network.min-network-size must be >= 0, was " + minNetworkSize);
+      }
+    }
+  }
+
+  /**
+   * @param workerThreads jobs running at once (default 2)
+   * @param queueCapacity jobs that may wait for a worker (default 20)
+   * @param retention how long a finished job's status and result stay available (default 1 hour)
+   */
+  public record JobSettings(Integer workerThreads, Integer queueCapacity, Duration retention) {
+    public JobSettings {
+      workerThreads = workerThreads == null ? 2 : workerThreads;
+      queueCapacity = queueCapacity == null ? 20 : queueCapacity;
+      retention = retention == null ? Duration.ofHours(1) : retention;
+    }
+  }
+
   public CareCircleProperties {
     importSettings = importSettings != null ? importSettings : new Import(DataSize.ofMegabytes(200));
     catalogue = catalogue != null ? catalogue : new Catalogue("");
     map = map != null ? map : new MapSettings("", "");
+    network = network != null ? network : new NetworkSettings(null, null, null);
+    jobs = jobs != null ? jobs : new JobSettings(null, null, null);
   }
 }

@@ -8,6 +8,8 @@ import org.carecircle.error.InputProblem;
 import org.carecircle.error.InputRejectedException;
 import org.carecircle.error.NotFoundException;
 import org.carecircle.io.geojson.GeoJsonFormatException;
+import org.carecircle.job.JobQueueFullException;
+import org.carecircle.network.NetworkUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -54,6 +56,18 @@ public class ProblemAdvice {
   @ExceptionHandler(NotFoundException.class)
   ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
     return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+  }
+
+  @ExceptionHandler(JobQueueFullException.class)
+  ResponseEntity<ProblemDetail> busy(JobQueueFullException e) {
+    return problem(HttpStatus.SERVICE_UNAVAILABLE, "Too many jobs", e.getMessage());
+  }
+
+  /** The network's files are gone or damaged: not the request's fault, but the planner can fix it. */
+  @ExceptionHandler(NetworkUnavailableException.class)
+  ResponseEntity<ProblemDetail> networkUnavailable(NetworkUnavailableException e) {
+    log.error("road network unavailable", e);
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Road network unavailable", e.getMessage());
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)

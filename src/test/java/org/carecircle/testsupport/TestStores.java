@@ -79,4 +79,9 @@ public final class TestStores {
   public static void clear(DataSource dataSource) {
     new JdbcTemplate(dataSource).update("DELETE FROM facility");
   }
+
+  /** Empties the road network catalogue (the networks' folders are the test's business). */
+  public static void clearNetworks(DataSource dataSource) {
+    new JdbcTemplate(dataSource).update("DELETE FROM road_network");
+  }
 }

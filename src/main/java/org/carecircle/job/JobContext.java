@@ -1,0 +1,29 @@
+package org.carecircle.job;
+
+/** What a running job's work sees of its job. Used only by the worker thread running the work. */
+public interface JobContext {
+  /**
+   * Reports progress.
+   *
+   * @param fraction0to1 the share of the work done, 0 to 1 (values outside are clamped)
+   * @param message what the job is doing now, for the planner ("reading the OSM file")
+   */
+  void progress(double fraction0to1, String message);
+
+  /**
+   * Returns normally unless a cancel was requested (or the server is shutting down).
+   *
+   * @throws JobCancelledException when the job should stop; let it propagate after cleaning up
+   */
+  void checkCancelled();
+
+  /**
+   * Checks for cancellation one last time and then makes the job uncancellable. Call it just before
+   * the work makes its result permanent (writes to the database, moves files into place), so that a
+   * cancel request either stops the work before that point or comes too late and is ignored: a
+   * job is never reported cancelled after it has changed anything lasting.
+   *
+   * @throws JobCancelledException when a cancel was requested before this call
+   */
+  void commit();
+}
