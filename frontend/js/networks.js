@@ -259,9 +259,9 @@ export class NetworkPanel {
       });
       const result = resultOf(job);
       await this.refresh();
-      this.highlightId = result?.networkId ?? null;
+      this.highlightId = result?.id ?? null;
       this.renderList();
-      this.importOutcome = { ok: true, networkId: result?.networkId };
+      this.importOutcome = { ok: true, networkId: result?.id };
       this.form.reset();
     } catch (error) {
       this.importOutcome = error.cancelled || error.aborted ? { cancelled: true } : { ok: false, error };

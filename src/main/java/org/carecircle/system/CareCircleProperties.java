@@ -13,11 +13,12 @@ import org.springframework.util.unit.DataSize;
  * @param map base-map settings for the page
  * @param network road networks: where they are kept and how they are built
  * @param jobs the background job pool
+ * @param coverage coverage-zone model settings
  */
 @ConfigurationProperties("carecircle")
 public record CareCircleProperties(
     @Name("import") Import importSettings, Catalogue catalogue, MapSettings map, NetworkSettings network,
-    JobSettings jobs) {
+    JobSettings jobs, CoverageSettings coverage) {
 
   /** @param maxFileSize largest upload accepted, e.g. 200MB */
   public record Import(DataSize maxFileSize) {}
@@ -74,11 +75,32 @@ public record CareCircleProperties(
     }
   }
 
+  /**
+   * @param maxSnapMeters a facility farther than this from every road of the mode is "not
+   *     reachable from the road network" (default 1000 m)
+   * @param maxOffRoadMeters places farther than this from their nearest road are never inside a
+   *     network zone (default 300 m: beyond it lie parks, fields and water, not homes)
+   * @param walkRadiusSpeedKmh speed behind the radius method for walking (default 5 km/h, the
+   *     off-road walking speed; 15 min = 1,250 m)
+   * @param driveRadiusSpeedKmh speed behind the radius method for driving and ambulances (default
+   *     30 km/h, a typical urban average including junctions; 15 min = 7.5 km)
+   */
+  public record CoverageSettings(Double maxSnapMeters, Double maxOffRoadMeters, Double walkRadiusSpeedKmh,
+      Double driveRadiusSpeedKmh) {
+    public CoverageSettings {
+      maxSnapMeters = maxSnapMeters == null ? 1000.0 : maxSnapMeters;
+      maxOffRoadMeters = maxOffRoadMeters == null ? 300.0 : maxOffRoadMeters;
+      walkRadiusSpeedKmh = walkRadiusSpeedKmh == null ? 5.0 : walkRadiusSpeedKmh;
+      driveRadiusSpeedKmh = driveRadiusSpeedKmh == null ? 30.0 : driveRadiusSpeedKmh;
+    }
+  }
+
   public CareCircleProperties {
     importSettings = importSettings != null ? importSettings : new Import(DataSize.ofMegabytes(200));
     catalogue = catalogue != null ? catalogue : new Catalogue("");
     map = map != null ? map : new MapSettings("", "");
     network = network != null ? network : new NetworkSettings(null, null, null);
     jobs = jobs != null ? jobs : new JobSettings(null, null, null);
+    coverage = coverage != null ? coverage : new CoverageSettings(null, null, null, null);
   }
 }

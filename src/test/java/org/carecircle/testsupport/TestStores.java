@@ -33,18 +33,20 @@ public final class TestStores {
     return MIGRATED.computeIfAbsent(store, TestStores::create);
   }
 
-  /** Spring properties pointing an application context at the store. */
-  public static String[] springProperties(Store store) {
-    if (store == Store.POSTGIS) {
-      if (postgisUrl() == null) {
-        Requirements.missing("CARECIRCLE_REQUIRE_POSTGIS", "PostGIS (CARECIRCLE_TEST_PG_URL)");
-      }
-      return new String[] {
-        "spring.datasource.url=" + postgisUrl(), "spring.datasource.username=" + postgisUser(),
-        "spring.datasource.password="
-      };
-    }
-    return new String[] {"spring.datasource.url=" + h2Url(), "spring.datasource.username=sa"};
+  /**
+   * For {@code @EnabledIf}: PostGIS is there, or it is required (then the tests run and fail
+   * loudly instead of being skipped).
+   */
+  public static boolean postgisAvailableOrRequired() {
+    return postgisUrl() != null || Requirements.required("CARECIRCLE_REQUIRE_POSTGIS");
+  }
+
+  /** Points an application context at the PostGIS test database (for {@code @DynamicPropertySource}). */
+  public static void postgis(org.springframework.test.context.DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", () -> postgisUrl() == null
+        ? "jdbc:postgresql://127.0.0.1:1/missing-postgis-test-database" : postgisUrl());
+    registry.add("spring.datasource.username", TestStores::postgisUser);
+    registry.add("spring.datasource.password", () -> "");
   }
 
   public static String postgisUrl() {

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Benchmarks (not tests): print figures and ratios against a named baseline measured in the same run.
+# Uses the real data in ../shared/geodata. Each benchmark runs in a fresh JVM so that its memory
+# figures are its own.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+geodata=../shared/geodata
+[ -d "$geodata" ] || { echo "bench.sh: $geodata is missing" >&2; exit 1; }
+
+mvn -B -q -ntp -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
+cp="target/classes:target/test-classes:$(cat target/bench-classpath.txt)"
+run() { java -Xmx3g -cp "$cp" "$@"; }
+
+echo "== Road network import and search: Heidelberg (car, 15 minutes)"
+run org.carecircle.bench.NetworkBench "$geodata/heidelberg/heidelberg.osm.pbf" 8.6934 49.4093
+echo
+echo "== Coverage zones: Heidelberg, car, 15 minutes; baseline = GraphHopper's isochrone pipeline"
+run org.carecircle.bench.IsochroneBench "$geodata/heidelberg/heidelberg.osm.pbf" 8.64 49.38 8.73 49.42

@@ -1,0 +1,80 @@
+package org.carecircle.coverage;
+
+import io.swagger.v3.oas.annotations.Operation;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.carecircle.job.JobStatus;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Coverage zones (the "15-minute service circle") over HTTP. */
+@RestController
+public class CoverageZoneController {
+  private static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
+
+  private final CoverageZoneService zones;
+
+  public CoverageZoneController(CoverageZoneService zones) {
+    this.zones = zones;
+  }
+
+  @Operation(summary = "Compute coverage zones now and store them",
+      description = "Body: networkId, facilityIds | facilityFilter{types,statuses} | points, mode (walk, drive, "
+          + "ambulance), minutes [5,10,15], method (network, radius), radiusMeters, speedKmh, turnoutMinutes, "
+          + "merge (none, dissolve). Answers a FeatureCollection with zoneSetId and unreachable origins.")
+  @PostMapping(path = "/api/coverage-zones", produces = {"application/geo+json", MediaType.APPLICATION_JSON_VALUE})
+  public ResponseEntity<ZoneCollection> compute(@RequestBody(required = false) CoverageRequest request) {
+    ZoneSet set = zones.compute(request);
+    return ResponseEntity.created(URI.create("/api/coverage-zones/" + set.id())).contentType(GEO_JSON)
+        .body(ZoneCollection.of(set));
+  }
+
+  @Operation(summary = "Compute coverage zones as a background job (progress, cancel)",
+      description = "Same body as POST /api/coverage-zones; answers 202 with the job. When it succeeds, "
+          + "its result is {zoneSetId}.")
+  @PostMapping("/api/coverage-zones/jobs")
+  public ResponseEntity<JobStatus> submit(@RequestBody(required = false) CoverageRequest request) {
+    JobStatus job = zones.submit(request);
+    return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/jobs/" + job.id())).body(job);
+  }
+
+  @Operation(summary = "Stored zone sets, newest first (without geometry)")
+  @GetMapping("/api/coverage-zones")
+  public List<Map<String, Object>> list() {
+    return zones.list().stream().map(set -> Map.<String, Object>of(
+        "zoneSetId", set.id(), "networkId", set.networkId() == null ? "" : set.networkId(),
+        "createdAt", set.createdAt(), "parameters", set.parameters())).toList();
+  }
+
+  @Operation(summary = "A stored zone set as a GeoJSON FeatureCollection")
+  @GetMapping(path = "/api/coverage-zones/{id}", produces = {"application/geo+json", MediaType.APPLICATION_JSON_VALUE})
+  public ResponseEntity<ZoneCollection> get(@PathVariable long id) {
+    return ResponseEntity.ok().contentType(GEO_JSON).body(ZoneCollection.of(zones.get(id)));
+  }
+
+  @Operation(summary = "Download a stored zone set as a GeoJSON file")
+  @GetMapping("/api/coverage-zones/{id}/export")
+  public ResponseEntity<ZoneCollection> export(@PathVariable long id) {
+    return ResponseEntity.ok().contentType(GEO_JSON)
+        .header(HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename("coverage-zones-" + id + ".geojson").build().toString())
+        .body(ZoneCollection.of(zones.get(id)));
+  }
+
+  @Operation(summary = "Delete a stored zone set")
+  @DeleteMapping("/api/coverage-zones/{id}")
+  public ResponseEntity<Void> delete(@PathVariable long id) {
+    zones.delete(id);
+    return ResponseEntity.noContent().build();
+  }
+}
