@@ -9,15 +9,13 @@ import java.util.List;
  *
  * <p>A lattice point is inside the zone of cutoff c when its {@link CoverageRaster#value} is
  * &le; c. Where a lattice edge joins an inside point a to an outside point b, the ring crosses it
- * where the <em>model</em> says the zone ends along a-b, computed from the nearest road points
- * the raster stored at a and b (not by interpolating values, which would blur the kink where
- * the maximum off-road distance or a change of nearest road cuts the field):
- * <ul>
- *   <li>within the disc of a's nearest road point whose radius is the walk left at that point
- *       (capped at the maximum off-road distance);</li>
- *   <li>but no farther than the bisector between a's and b's nearest road points, past which b's
- *       nearest road point rules (and its own disc applies).</li>
- * </ul>
+ * where the <em>model</em> says the zone ends along a-b, evaluated with the nearer of the road
+ * pieces nearest to a and to b (the walk from that piece within the cutoff and within the
+ * maximum off-road distance), rather than by interpolating the two values: interpolation would
+ * blur the kink where the maximum off-road distance, or a change of nearest road (a riverbank),
+ * cuts the field. The crossing is the first change found in a few steps along a-b, refined by
+ * bisection. Where a is inside only as a corner of a conservatively drawn road cell (the model
+ * puts it outside), the crossing sits as close to a as the clearance below allows.
  *
  * <p>IMPLEMENTATION NOTE. Two guarantees rest on one rule: each crossing is kept at least
  * {@link #CROSSING_CLEARANCE} of a cell away from both ends of its lattice edge. (1) Every
@@ -31,8 +29,7 @@ import java.util.List;
  * of a cell, outwards or inwards.
  *
  * <p>Saddle cells (two diagonal corners inside, two outside) are resolved by the model at the
- * cell centre, using the nearest of the four corners' road points; one decision per cell, so
- * rings never cross. Rings are traced with the zone on their left (shells counter-clockwise,
+ * cell centre, with the corners' pieces; one decision per cell, so rings never cross. Rings are traced with the zone on their left (shells counter-clockwise,
  * holes clockwise). The outermost lattice rows and columns are always outside, so every ring
  * closes.
  */
@@ -41,10 +38,10 @@ final class ContourTracer {
   static final double CROSSING_CLEARANCE = 0.1;
 
   /** Steps of the scan for a crossing along a lattice edge: finds the first of several. */
-  private static final int SCAN_STEPS = 8;
+  private static final int SCAN_STEPS = 4;
 
-  /** Bisections after the scan: 1/8 / 2^10, about 1/8000 of a cell. */
-  private static final int BISECTIONS = 10;
+  /** Bisections after the scan: to 1/4 / 2^6 = 1/256 of a cell, 16 cm at 40 m. */
+  private static final int BISECTIONS = 6;
 
   /**
    * For each 4-bit corner code (bit k = corner k inside; corners counter-clockwise from the

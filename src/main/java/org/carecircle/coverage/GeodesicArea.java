@@ -7,17 +7,20 @@ import org.locationtech.jts.geom.Polygon;
 /**
  * Area on the ground of WGS84 polygons.
  *
- * <p>The area is measured on the WGS84 ellipsoid through Lambert's cylindrical equal-area
- * projection on the authalic sphere (x = longitude, y = sine of the authalic latitude, scaled so
- * that areas are preserved): the polygon's vertices are projected and its plane area taken.
- * That is exact for polygons whose edges follow meridians and parallels (a 1° &times; 1° cell,
- * for instance), and for other edges differs from the geodesic-edged area by the thin sliver
- * between an edge's geodesic and its projected straight line: under 1e-6 of the area for the
- * vertex spacing of coverage zones (edges of a few hundred metres), and about 1e-4 for a
- * 15 km circle drawn with 1 m chords. Runs in one pass, one sine and one logarithm per vertex.
+ * <p>The polygon is taken as drawn: edges straight in longitude/latitude, as GeoJSON (RFC 7946)
+ * and the map draw them, and as {@link IsochroneBuilder} and {@link RadiusZoneBuilder} build them.
+ * Its area on the WGS84 ellipsoid is the line integral (a&sup2;/2) &oint; q(&phi;) d&lambda;
+ * around its rings, where a&sup2;q(&phi;)/2 is the ellipsoid's area between the equator and
+ * latitude &phi; per radian of longitude (Snyder, Map Projections: A Working Manual, 1987,
+ * eq. 3-12; Lambert's cylindrical equal-area projection on the authalic sphere). Along each edge
+ * q is integrated by Simpson's rule, exact to about 1e-12 of the area for edges of any length a
+ * zone has; a polygon bounded by meridians and parallels (a 1&deg; &times; 1&deg; cell) comes
+ * out exactly. A polygon whose edges are geodesics instead differs by the slivers between
+ * geodesic and straight edge: about 1e-5 of the area for edges of 1.5 km at 50&deg; N.
  *
- * <p>Input: longitude/latitude degrees (x, y), rings not crossing the antimeridian. Holes are
- * subtracted; points and lines have no area; empty geometries give 0.
+ * <p>Input: longitude/latitude degrees (x, y), rings not crossing the antimeridian nor
+ * enclosing a pole. Holes are subtracted; points and lines have no area; empty geometries
+ * give 0. One pass, two sines and two logarithms per vertex.
  */
 public final class GeodesicArea {
   private static final double A = LocalFrame.WGS84_SEMI_MAJOR_AXIS_METERS;
@@ -52,22 +55,24 @@ public final class GeodesicArea {
     if (n < 4) {
       return 0;
     }
-    //-- coordinates relative to the first vertex: keeps the shoelace sum from cancelling large
-    //-- terms for small rings
-    double lon0 = Math.toRadians(ring.getX(0));
+    //-- q relative to the first vertex: the integral of a constant around a closed ring is 0,
+    //-- and small rings would otherwise subtract nearly equal large terms
     double q0 = q(ring.getY(0));
-    double twice = 0;
-    double previousLon = 0;
+    double integral = 0;
+    double previousLon = ring.getX(0);
+    double previousLat = ring.getY(0);
     double previousQ = 0;
     for (int k = 1; k < n; k++) {
-      double lon = Math.toRadians(ring.getX(k)) - lon0;
-      double qk = q(ring.getY(k)) - q0;
-      twice += previousLon * qk - lon * previousQ;
+      double lon = ring.getX(k);
+      double lat = ring.getY(k);
+      double qk = q(lat) - q0;
+      double middle = q((previousLat + lat) / 2) - q0;
+      integral += Math.toRadians(lon - previousLon) * (previousQ + 4 * middle + qk) / 6;
       previousLon = lon;
+      previousLat = lat;
       previousQ = qk;
     }
-    //-- the plane (lon, q) maps to equal areas with factor a^2 / 2 (Snyder 1987, eq. 3-12)
-    return Math.abs(twice) / 2 * A * A / 2;
+    return Math.abs(integral) * A * A / 2;
   }
 
   /**

@@ -33,11 +33,13 @@ import org.locationtech.jts.geom.Geometry;
  * covering every road point reached within the largest cutoff plus twice the maximum off-road
  * distance (so that every road that can be nearest to a covered place is in it): every usable
  * edge crossing the lattice is rasterized with its travel times, a nearest-road transform gives
- * every lattice point its nearest road point and so its off-road time ({@link CoverageRaster}),
- * marching squares traces each cutoff's rings ({@link ContourTracer}), Douglas-Peucker
- * simplification thins them ({@link RingSimplifier}), and rings become polygons with holes
- * ({@link PolygonAssembler}). Runs in time linear in the lattice size plus the number of
- * edges; no JTS overlay is used.
+ * every lattice point its nearest road piece and so its off-road time ({@link CoverageRaster}),
+ * marching squares traces each cutoff's rings, placing each crossing by the model
+ * ({@link ContourTracer}), Douglas-Peucker simplification thins them ({@link RingSimplifier}),
+ * and rings become polygons with holes ({@link PolygonAssembler}). Time is linear in the
+ * lattice size plus the number of edges; no JTS overlay is used. On lattices of
+ * {@value #PARALLEL_MIN_POINTS} points or more the raster steps and the tracing of several
+ * cutoffs use up to {@value Parallel#MAX_THREADS} threads.
  *
  * <h2>Accuracy</h2>
  * <ul>
@@ -63,8 +65,9 @@ import org.locationtech.jts.geom.Geometry;
  * </ul>
  *
  * <p>An instance holds the per-edge data it derives from the network and mode graph (travel
- * seconds per direction, edge envelopes), so keep one per network and mode. Immutable and safe
- * to share between threads; each {@link #build} allocates about 28 bytes per lattice point.
+ * seconds per direction, edge envelopes, a drawing order), so keep one per network and mode.
+ * Immutable and safe to share between threads. Each {@link #build} allocates about 24 bytes
+ * per lattice point plus 8 per cutoff traced at once (up to {@value Parallel#MAX_THREADS}).
  */
 public final class IsochroneBuilder {
   /** Smallest automatic cell: a walking zone rarely needs finer than the width of a street. */
@@ -74,13 +77,13 @@ public final class IsochroneBuilder {
   public static final double MAX_AUTO_CELL_METERS = 40;
 
   /**
-   * Lattice size the automatic cell aims at between those bounds: about 10 ms of raster work on
-   * a laptop core.
+   * Lattice size the automatic cell aims at between those bounds: a 15-minute car zone in a
+   * city region gets about this many points at 40 m, and takes some 50 ms.
    */
   static final double TARGET_LATTICE_POINTS = 250_000;
 
-  /** Memory guard: 28 bytes per point makes this about 450 MB. */
-  static final long MAX_LATTICE_POINTS = 16_000_000;
+  /** Memory guard: at up to 56 bytes per point (four tracers), about 450 MB. */
+  static final long MAX_LATTICE_POINTS = 8_000_000;
 
   /**
    * Douglas-Peucker tolerance in cells: below half of {@link ContourTracer#CROSSING_CLEARANCE}
@@ -88,6 +91,12 @@ public final class IsochroneBuilder {
    * inside); 0.4 m at 10 m cells, 1.6 m at 40 m.
    */
   static final double SIMPLIFY_TOLERANCE_CELLS = 0.04;
+
+  /**
+   * Below this many lattice points one thread does it all: starting threads would cost more
+   * than they save (a walking zone of 15 minutes has about 100,000 points).
+   */
+  static final int PARALLEL_MIN_POINTS = 60_000;
 
   /** Rows and columns of lattice beyond the reach of every covered place and its nearest road. */
   private static final int BORDER_CELLS = 3;
@@ -115,7 +124,9 @@ public final class IsochroneBuilder {
    * The zones of one search.
    *
    * @param arrivalSeconds per node of the network, seconds from the start(s); +inf where
-   *     unreached; never NaN
+   *     unreached; never NaN. As a shortest-path search leaves them: no arc offers a quicker
+   *     way to its head (otherwise a node has one time as itself and another as the end of an
+   *     edge, and places nearest to it may get either)
    * @param starts partial-edge starts of the search (may be empty): edges the mode may use
    * @param cutoffsSeconds ascending, finite, &ge; 0, at least one
    * @return one zone per cutoff, in the same order
@@ -123,6 +134,12 @@ public final class IsochroneBuilder {
    */
   public List<CoverageZone> build(float[] arrivalSeconds, List<EdgeStart> starts,
       double[] cutoffsSeconds, IsochroneOptions options) {
+    return build(arrivalSeconds, starts, cutoffsSeconds, options, Parallel.threads());
+  }
+
+  /** {@link #build} on at most {@code threads} threads (small lattices always use one). */
+  List<CoverageZone> build(float[] arrivalSeconds, List<EdgeStart> starts,
+      double[] cutoffsSeconds, IsochroneOptions options, int threads) {
     validate(arrivalSeconds, starts, cutoffsSeconds);
     EdgeTravelTime times = new EdgeTravelTime(modeEdges, arrivalSeconds, starts);
     double maxCutoff = cutoffsSeconds[cutoffsSeconds.length - 1];
@@ -134,27 +151,42 @@ public final class IsochroneBuilder {
       }
       return zones;
     }
-    CoverageRaster raster = raster(reached, options);
-    raster.rasterize(modeEdges, times);
+    CoverageRaster raster = raster(reached, options, threads);
+    raster.rasterize(modeEdges, () -> new EdgeTravelTime(modeEdges, arrivalSeconds, starts));
     raster.propagateAndEvaluate();
-    ContourTracer tracer = new ContourTracer(raster);
-    for (double cutoff : cutoffsSeconds) {
-      List<ContourRing> rings = tracer.trace(cutoff);
-      List<ContourRing> simplified = new ArrayList<>(rings.size());
-      for (ContourRing ring : rings) {
-        simplified.add(RingSimplifier.simplify(ring, SIMPLIFY_TOLERANCE_CELLS));
-      }
-      Geometry geometry = PolygonAssembler.assemble(simplified, raster);
-      zones.add(new CoverageZone(cutoff, geometry, GeodesicArea.squareMeters(geometry)));
+    CoverageZone[] built = new CoverageZone[cutoffsSeconds.length];
+    int tracers = Math.min(raster.threads(), cutoffsSeconds.length);
+    List<Runnable> tasks = new ArrayList<>();
+    for (int t = 0; t < tracers; t++) {
+      int first = t;
+      tasks.add(() -> {
+        ContourTracer tracer = new ContourTracer(raster);
+        for (int k = first; k < cutoffsSeconds.length; k += tracers) {
+          built[k] = zone(tracer, raster, cutoffsSeconds[k]);
+        }
+      });
     }
+    Parallel.run(tasks);
+    zones.addAll(List.of(built));
     return zones;
+  }
+
+  private static CoverageZone zone(ContourTracer tracer, CoverageRaster raster,
+      double cutoffSeconds) {
+    List<ContourRing> rings = tracer.trace(cutoffSeconds);
+    List<ContourRing> simplified = new ArrayList<>(rings.size());
+    for (ContourRing ring : rings) {
+      simplified.add(RingSimplifier.simplify(ring, SIMPLIFY_TOLERANCE_CELLS));
+    }
+    Geometry geometry = PolygonAssembler.assemble(simplified, raster);
+    return new CoverageZone(cutoffSeconds, geometry, GeodesicArea.squareMeters(geometry));
   }
 
   /**
    * The automatic cell size for a lattice of the given extent: the size that gives about
    * {@value #TARGET_LATTICE_POINTS} lattice points, kept within [{@value #MIN_AUTO_CELL_METERS},
    * {@value #MAX_AUTO_CELL_METERS}] m, and coarsened beyond that only where the lattice would
-   * exceed {@value #MAX_LATTICE_POINTS} points (extents over about 160 km square).
+   * exceed {@value #MAX_LATTICE_POINTS} points (extents over about 110 km square).
    */
   public static double autoCellMeters(double widthMeters, double heightMeters) {
     double area = Math.max(0, widthMeters) * Math.max(0, heightMeters);
@@ -163,7 +195,7 @@ public final class IsochroneBuilder {
     return Math.max(cell, Math.sqrt(area / MAX_LATTICE_POINTS) * 1.01);
   }
 
-  CoverageRaster raster(double[] reached, IsochroneOptions options) {
+  CoverageRaster raster(double[] reached, IsochroneOptions options, int threads) {
     LocalFrame frame = new LocalFrame((reached[0] + reached[2]) / 2, (reached[1] + reached[3]) / 2);
     double minX = frame.x(reached[0]);
     double minY = frame.y(reached[1]);
@@ -186,7 +218,7 @@ public final class IsochroneBuilder {
     }
     return new CoverageRaster(frame, minX - marginMeters, minY - marginMeters, cell,
         (int) columns, (int) rows, options.offRoadSpeedMetersPerSecond(),
-        options.maxOffRoadMeters());
+        options.maxOffRoadMeters(), columns * rows < PARALLEL_MIN_POINTS ? 1 : threads);
   }
 
   /**

@@ -101,9 +101,10 @@ public final class IsochroneBuilderBenchmark {
     EdgeTravelTime times = new EdgeTravelTime(builder.modeEdges(), arrival, List.of());
     double[] reached = builder.reachedExtent(times, arrival, cutoffs[cutoffs.length - 1]);
     long t1 = System.nanoTime();
-    CoverageRaster raster = builder.raster(reached, options);
+    CoverageRaster raster = builder.raster(reached, options, 1);
     long t2 = System.nanoTime();
-    raster.rasterize(builder.modeEdges(), times);
+    raster.rasterize(builder.modeEdges(),
+        () -> new EdgeTravelTime(builder.modeEdges(), arrival, List.of()));
     long t3 = System.nanoTime();
     raster.propagateAndEvaluate();
     long t4 = System.nanoTime();

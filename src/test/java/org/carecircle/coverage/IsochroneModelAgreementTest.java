@@ -14,6 +14,7 @@ import org.carecircle.network.TravelMode;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Location;
 
 /**
@@ -36,6 +37,10 @@ class IsochroneModelAgreementTest {
   private double cellMeters;
 
   private void buildScene(long seed, double cell) {
+    buildScene(seed, cell, 1);
+  }
+
+  private void buildScene(long seed, double cell, int threads) {
     random.setSeed(seed);
     builder = new TestRoadNetworkBuilder();
     int size = 20;
@@ -101,7 +106,7 @@ class IsochroneModelAgreementTest {
     oracle = builder.driveOracle(arrival, starts, WALK, MAX_OFF_ROAD);
     IsochroneOptions options = IsochroneOptions.offRoad(WALK, MAX_OFF_ROAD).withCellMeters(cell);
     zones = new IsochroneBuilder(network, network.modeGraph(TravelMode.DRIVE))
-        .build(arrival, starts, CUTOFFS, options);
+        .build(arrival, starts, CUTOFFS, options, threads);
     cellMeters = cell;
   }
 
@@ -129,8 +134,10 @@ class IsochroneModelAgreementTest {
 
   @Test
   void zonesAreValidAndContainEveryRoadPointReachedWithinTheCutoff() {
-    for (double cell : new double[] {10, 23, 40}) {
-      buildScene(7, cell);
+    //-- at 10 m the lattice is large enough for the threaded path (bands, seams, canvases)
+    for (double[] run : new double[][] {{10, 1}, {10, 3}, {23, 1}, {40, 1}}) {
+      double cell = run[0];
+      buildScene(7, cell, (int) run[1]);
       for (int z = 0; z < CUTOFFS.length; z++) {
         CoverageZone zone = zones.get(z);
         assertValid(zone.geometry(), "zone " + zone.cutoffSeconds() + " s, cell " + cell);
@@ -154,6 +161,19 @@ class IsochroneModelAgreementTest {
         }
         assertThat(checked).as("road points tested").isGreaterThan(1000);
       }
+    }
+  }
+
+  @Test
+  void threadsDrawTheSameZones() {
+    buildScene(5, 10, 1);
+    List<CoverageZone> alone = zones;
+    buildScene(5, 10, 3);
+    for (int z = 0; z < CUTOFFS.length; z++) {
+      Geometry difference = alone.get(z).geometry().symDifference(zones.get(z).geometry());
+      assertThat(difference.getArea() / alone.get(z).geometry().getArea())
+          .as("zone %.0f s: share of the area that differs", CUTOFFS[z])
+          .isLessThan(1e-3);
     }
   }
 
