@@ -51,11 +51,11 @@ final class CoverageZoneCalculator {
     if (plan.dissolve()) {
       for (int b = bands.length - 1; b >= 0; b--) {
         double radius = plan.radiusMeters(bands[b]);
-        List<Geometry> circles = new ArrayList<>();
+        List<org.locationtech.jts.geom.Coordinate> centres = new ArrayList<>();
         for (CoverageOrigin origin : plan.origins()) {
-          circles.add(RadiusZoneBuilder.circle(origin.lon(), origin.lat(), radius));
+          centres.add(new org.locationtech.jts.geom.Coordinate(origin.lon(), origin.lat()));
         }
-        zones.add(zone(null, bands[b], RadiusZoneBuilder.dissolve(circles)));
+        zones.add(zone(null, bands[b], RadiusZoneBuilder.dissolve(centres, radius).geometry()));
         context.progress((bands.length - b) / (double) bands.length, "dissolving circles");
       }
     } else {

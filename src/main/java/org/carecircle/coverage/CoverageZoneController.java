@@ -4,10 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import org.carecircle.job.JobStatus;
+import org.carecircle.job.JobAccepted;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -43,9 +42,8 @@ public class CoverageZoneController {
       description = "Same body as POST /api/coverage-zones; answers 202 with the job. When it succeeds, "
           + "its result is {zoneSetId}.")
   @PostMapping("/api/coverage-zones/jobs")
-  public ResponseEntity<JobStatus> submit(@RequestBody(required = false) CoverageRequest request) {
-    JobStatus job = zones.submit(request);
-    return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/jobs/" + job.id())).body(job);
+  public ResponseEntity<JobAccepted> submit(@RequestBody(required = false) CoverageRequest request) {
+    return JobAccepted.response(zones.submit(request));
   }
 
   @Operation(summary = "Stored zone sets, newest first (without geometry)")

@@ -3,13 +3,10 @@ package org.carecircle.network;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.carecircle.job.JobState;
-import org.carecircle.job.JobStatus;
-import org.springframework.http.HttpStatus;
+import org.carecircle.job.JobAccepted;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -32,16 +29,6 @@ public class NetworkController {
   }
 
   /**
-   * The answer to an import request: the job to poll.
-   *
-   * @param jobId the job's id
-   * @param kind {@code network-import}
-   * @param state the job's state right after submission (normally queued)
-   * @param statusUrl where to poll: {@code /api/jobs/{jobId}}; its result is the network when done
-   */
-  public record ImportAccepted(String jobId, String kind, JobState state, String statusUrl) {}
-
-  /**
    * An import of a file already on the server.
    *
    * @param path absolute, or relative to CareCircle's working directory
@@ -53,7 +40,7 @@ public class NetworkController {
       description = "Answers 202 with {jobId, statusUrl}; poll GET /api/jobs/{jobId}, whose result is the network."
           + " A file that is empty, not PBF or cut off is rejected at once with 422.")
   @PostMapping(path = "/api/networks/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  public ResponseEntity<ImportAccepted> importUpload(
+  public ResponseEntity<JobAccepted> importUpload(
       @RequestPart("file") MultipartFile file,
       @Parameter(description = "the network's name; default: the file name") @RequestParam(required = false) String name)
       throws IOException {
@@ -64,20 +51,14 @@ public class NetworkController {
       Files.deleteIfExists(upload);
       throw e;
     }
-    return accepted(networks.importUploadedFile(upload, file.getOriginalFilename(), name));
+    return JobAccepted.response(networks.importUploadedFile(upload, file.getOriginalFilename(), name));
   }
 
   @Operation(summary = "Import a road network from an .osm.pbf file already on the server",
       description = "Body {\"path\": \"/data/osm/qingdao.osm.pbf\", \"name\": \"Qingdao\"}; answers as the upload.")
   @PostMapping(path = "/api/networks/import", consumes = MediaType.APPLICATION_JSON_VALUE)
-  public ResponseEntity<ImportAccepted> importServerFile(@RequestBody ServerFileImport request) {
-    return accepted(networks.importServerFile(request.path(), request.name()));
-  }
-
-  private static ResponseEntity<ImportAccepted> accepted(JobStatus job) {
-    String statusUrl = "/api/jobs/" + job.id();
-    return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create(statusUrl))
-        .body(new ImportAccepted(job.id(), job.kind(), job.state(), statusUrl));
+  public ResponseEntity<JobAccepted> importServerFile(@RequestBody ServerFileImport request) {
+    return JobAccepted.response(networks.importServerFile(request.path(), request.name()));
   }
 
   @Operation(summary = "The stored road networks",

@@ -206,7 +206,7 @@ abstract class CoverageApiTest {
     Response accepted = api.postJson("/api/coverage-zones/jobs", "{\"networkId\":" + networkId
         + ",\"facilityFilter\":{\"types\":[\"community_health_centre\"]},\"mode\":\"walk\",\"minutes\":[5,10,15]}");
     assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
-    JsonNode job = TestNetworks.awaitJob(api, accepted.json().get("id").asText());
+    JsonNode job = TestNetworks.awaitJob(api, accepted.json().get("jobId").asText());
     assertThat(job.get("state").asText()).as(job.toString()).isEqualTo("succeeded");
     JsonNode stored = api.get("/api/coverage-zones/" + job.at("/result/zoneSetId").asLong()).json();
     // the demo has 10 existing community health centres (3 more are only planned): 30 zones
