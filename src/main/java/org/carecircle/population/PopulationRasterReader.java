@@ -40,9 +40,11 @@ import org.locationtech.jts.geom.PrecisionModel;
  * converted to WGS84, value = the pixel's count widened to double (exact for Float32). NoData and
  * zero pixels make no cell.
  *
- * <p>Memory stays bounded whatever the raster's size: pixels are decoded in bands of rows of about
- * {@link #CHUNK_PIXELS} pixels (aligned to the file's tiles or strips, so that no block is decoded
- * twice), and geometry is made one row at a time.
+ * <p>Memory stays bounded whatever the raster's height: pixels are decoded in bands of rows of
+ * about {@link #CHUNK_PIXELS} pixels (aligned to the file's tiles or strips, so that no block is
+ * decoded twice), and geometry is made one row at a time. A band is never less than one row of
+ * blocks, so a very wide tiled raster needs more: 60,000 pixels wide in 512-row tiles is about 250
+ * MB; such a raster is best cut to the city first ({@code gdal_translate -projwin}).
  *
  * <p>IMPLEMENTATION NOTE: the JDK's TIFF reader keeps only the tags of the tag sets it knows
  * (baseline, GeoTIFF, Exif) unless a {@link TIFFImageReadParam} asks for the others, and it reads a

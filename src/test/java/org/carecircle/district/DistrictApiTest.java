@@ -237,6 +237,19 @@ abstract class DistrictApiTest {
     Response geoJson = api.get("/api/districts/export?format=geojson");
     assertThat(geoJson.headers().firstValue("Content-Disposition").orElse("")).contains("attachment");
     assertThat(geoJson.text()).contains("\"name\":\"市南区\"").contains("\"name\":\"黄岛区\"");
+
+    // and the exported GeoJSON imports back (as WGS84 now) into the same districts
+    List<District> before = repository.findAll();
+    api.delete("/api/districts");
+    JsonNode again = api.upload("/api/districts/import", "districts.geojson", geoJson.body()).json();
+    assertThat(again.get("imported").asInt()).as(again.toString()).isEqualTo(10);
+    List<District> after = repository.findAll();
+    for (int i = 0; i < before.size(); i++) {
+      assertThat(after.get(i).name()).isEqualTo(before.get(i).name());
+      assertThat(after.get(i).code()).isEqualTo(before.get(i).code());
+      // GeoJSON carries 7 decimals (about 1 cm) and turns rings counterclockwise (RFC 7946)
+      assertThat(after.get(i).boundary().norm().equalsExact(before.get(i).boundary().norm(), 1e-7)).isTrue();
+    }
   }
 
   /** Distance on a sphere, good to 0.5 %: enough to tell a few hundred metres from nothing. */
