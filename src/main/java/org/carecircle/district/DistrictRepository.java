@@ -1,0 +1,34 @@
+package org.carecircle.district;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The district store. One implementation serves H2GIS and PostGIS alike: geometry crosses the
+ * boundary as WKB in EPSG:4326. Writes join the caller's transaction when there is one.
+ */
+public interface DistrictRepository {
+
+  /** Every district, by ascending id. */
+  List<District> findAll();
+
+  Optional<District> findById(long id);
+
+  /** Stores new districts (their ids are ignored) and returns them with the assigned ids. */
+  List<District> insertAll(List<District> districts);
+
+  /**
+   * Sets or clears (null) the official population of a district.
+   *
+   * @return false when no district has that id
+   */
+  boolean setOfficialPopulation(long id, Double officialPopulation);
+
+  /** Removes every district and returns how many there were. */
+  int deleteAll();
+
+  /** The ids of stored districts with these codes, by code. */
+  Map<String, Long> idsByCode(Collection<String> codes);
+}

@@ -1,0 +1,61 @@
+package org.carecircle.population;
+
+import java.util.List;
+import java.util.Optional;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * The population layer's store. One implementation serves H2GIS and PostGIS alike: geometry crosses
+ * the boundary as WKB in EPSG:4326, and vendor differences stay in the Flyway migrations.
+ *
+ * <p>Writes join the caller's transaction when there is one; an import deletes, inserts and records
+ * its source in one transaction, so readers see the old layer or the new one, never a mix.
+ *
+ * <p>Bounding boxes are WGS84 {@link Envelope}s (x = longitude) and are answered from the spatial
+ * indexes; a null bounding box means the whole layer.
+ */
+public interface PopulationRepository {
+
+  /** Removes every cell and the layer's source. */
+  void deleteAll();
+
+  /** Inserts cells in batches, with the ids they carry. */
+  void insertAll(List<PopulationCell> cells);
+
+  /** Records where the layer came from, replacing what was recorded before. */
+  void saveLayer(PopulationLayer layer);
+
+  /** Count, total, extent and source of the layer. */
+  PopulationSummary summary();
+
+  /** Whether the layer has any cell; cheaper than counting them. */
+  boolean hasCells();
+
+  /** The number of cells whose location lies in the box. */
+  long count(Envelope bbox);
+
+  /** At most {@code limit} cells whose location lies in the box, by ascending id. */
+  List<PopulationCell> find(Envelope bbox, int limit);
+
+  /**
+   * The cells whose location lies in the box, summed per square of a grid anchored at the box's
+   * south-west corner; only squares holding cells are returned.
+   *
+   * @param binWidthDegrees the squares' width in longitude, {@code > 0}
+   * @param binHeightDegrees the squares' height in latitude, {@code > 0}
+   */
+  List<PopulationBin> aggregate(Envelope bbox, double binWidthDegrees, double binHeightDegrees);
+
+  /**
+   * Every cell that may overlap an area with this envelope: cells with a polygon whose envelope
+   * intersects it, and cells without a polygon whose location lies in it. Callers decide the exact
+   * overlap.
+   */
+  List<PopulationCell> findOverlapping(Envelope envelope);
+
+  /** Every cell as primitive arrays, ordered by id. */
+  PopulationCells loadAll();
+
+  /** Where the layer came from, if anything has been imported. */
+  Optional<PopulationLayer> layer();
+}

@@ -1,0 +1,6 @@
+package org.carecircle.district;
+
+import org.carecircle.population.PostgisTestStore;
+
+/** {@link DistrictApiTest} on PostGIS (the database scripts/test.sh creates). */
+class DistrictApiPostgisTest extends DistrictApiTest implements PostgisTestStore {}
