@@ -1,6 +1,6 @@
 package org.carecircle.district;
 
-import org.carecircle.population.PostgisTestStore;
+import org.carecircle.testsupport.PostgisTestStore;
 
 /** {@link DistrictApiTest} on PostGIS (the database scripts/test.sh creates). */
 class DistrictApiPostgisTest extends DistrictApiTest implements PostgisTestStore {}
