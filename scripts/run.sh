@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 jar=target/carecircle.jar
 if [ ! -f "$jar" ] || [ -n "$(find pom.xml src frontend geodata -newer "$jar" -type f -print -quit)" ]; then
   echo "Building CareCircle (first start or sources changed)..."
-  mvn -B -q -ntp -DskipTests package
+  mvn -B -q -ntp -DskipTests clean package
 fi
 mkdir -p data
 echo "CareCircle starting at http://localhost:${SERVER_PORT:-8080}  (Ctrl+C stops it)"

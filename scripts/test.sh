@@ -72,4 +72,4 @@ fi
 [ -d ../shared/geodata ] || fail "../shared/geodata is missing: the tests read real data from there"
 
 # 3. Every test.
-mvn -B -ntp test "$@"
+mvn -B -ntp clean test "$@"

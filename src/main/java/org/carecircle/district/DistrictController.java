@@ -5,18 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
 import org.carecircle.error.InputProblem;
 import org.carecircle.error.InputRejectedException;
 import org.carecircle.io.ImportFormat;
+import org.carecircle.io.InputFiles;
 import org.carecircle.io.ImportOptions;
 import org.carecircle.io.csv.CsvWriter;
 import org.carecircle.io.geojson.Feature;
 import org.carecircle.io.geojson.FeatureCollection;
+import org.carecircle.web.Uploads;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -66,19 +66,9 @@ public class DistrictController {
       @Parameter(description = "OSM: the admin_level to import (China: 区/县 = 6); default: the only level in the file")
           @RequestParam(required = false) String adminLevel)
       throws IOException {
-    ImportFormat importFormat = null;
-    if (format != null && !format.isBlank()) {
-      importFormat = ImportFormat.parse(format).orElseThrow(() -> new InputRejectedException(
-          InputProblem.ofField("format", "unknown format '" + format + "'; expected geojson, gpkg or pbf")));
-    }
-    Path upload = Files.createTempFile("carecircle-districts", ".upload");
-    try {
-      file.transferTo(upload);
-      return importer.importFile(upload, file.getOriginalFilename(),
-          new ImportOptions(importFormat, crs, null, null, null, layer), nameField, codeField, adminLevel);
-    } finally {
-      Files.deleteIfExists(upload);
-    }
+    ImportFormat importFormat = InputFiles.formatParameter(format, "geojson, gpkg or pbf");
+    return Uploads.withLocalCopy(file, "carecircle-districts", upload -> importer.importFile(upload, file.getOriginalFilename(),
+          new ImportOptions(importFormat, crs, null, null, null, layer), nameField, codeField, adminLevel));
   }
 
   @Operation(summary = "Every district as a GeoJSON FeatureCollection with its population",

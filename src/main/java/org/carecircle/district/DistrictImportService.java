@@ -14,6 +14,7 @@ import java.util.Set;
 import org.carecircle.error.InputProblem;
 import org.carecircle.error.InputRejectedException;
 import org.carecircle.io.ImportFormat;
+import org.carecircle.io.InputFiles;
 import org.carecircle.io.ImportOptions;
 import org.carecircle.io.ReadResult;
 import org.carecircle.io.SourceFeature;
@@ -64,7 +65,7 @@ public class DistrictImportService {
    */
   public DistrictImportResult importFile(Path file, String fileName, ImportOptions options, String nameField,
       String codeField, String adminLevel) {
-    byte[] head = head(file);
+    byte[] head = InputFiles.head(file);
     if (head.length == 0) {
       throw new InputRejectedException(InputProblem.ofField("file", "the file is empty"));
     }
@@ -155,20 +156,9 @@ public class DistrictImportService {
     try (InputStream in = Files.newInputStream(file)) {
       return GeoJsonReader.read(in);
     } catch (IOException e) {
-      throw unreadable(e);
+      throw InputFiles.unreadable(e);
     }
   }
 
-  /** The first bytes of the file, enough to tell the formats apart; empty for an empty file. */
-  private static byte[] head(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
-      return in.readNBytes(64);
-    } catch (IOException e) {
-      throw unreadable(e);
-    }
-  }
 
-  private static InputRejectedException unreadable(IOException e) {
-    return new InputRejectedException(InputProblem.ofField("file", "the file could not be read: " + e.getMessage()));
-  }
 }

@@ -5,17 +5,17 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
 import org.carecircle.error.InputProblem;
 import org.carecircle.error.InputRejectedException;
 import org.carecircle.io.ImportFormat;
+import org.carecircle.io.InputFiles;
 import org.carecircle.io.ImportOptions;
 import org.carecircle.io.geojson.Feature;
 import org.carecircle.io.geojson.FeatureCollection;
 import org.carecircle.io.geojson.GeoJsonReader;
+import org.carecircle.web.Uploads;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -103,19 +103,9 @@ public class FacilityController {
       @Parameter(description = "type for rows without one, e.g. clinic") @RequestParam(required = false) String defaultType,
       @Parameter(description = "status for rows without one; default existing") @RequestParam(required = false) String defaultStatus)
       throws IOException {
-    ImportFormat importFormat = null;
-    if (format != null && !format.isBlank()) {
-      importFormat = ImportFormat.parse(format).orElseThrow(() -> new InputRejectedException(
-          InputProblem.ofField("format", "unknown format '" + format + "'; expected geojson, csv, gpkg or pbf")));
-    }
-    Path upload = Files.createTempFile("carecircle-import", ".upload");
-    try {
-      file.transferTo(upload);
-      return importer.importFile(upload, file.getOriginalFilename(),
-          new ImportOptions(importFormat, crs, encoding, lonColumn, latColumn, layer), defaultType, defaultStatus);
-    } finally {
-      Files.deleteIfExists(upload);
-    }
+    ImportFormat importFormat = InputFiles.formatParameter(format, "geojson, csv, gpkg or pbf");
+    return Uploads.withLocalCopy(file, "carecircle-import", upload -> importer.importFile(upload, file.getOriginalFilename(),
+          new ImportOptions(importFormat, crs, encoding, lonColumn, latColumn, layer), defaultType, defaultStatus));
   }
 
   @Operation(summary = "Export facilities as GeoJSON, CSV (UTF-8 with BOM) or GeoPackage")

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.carecircle.error.InputProblem;
 import org.carecircle.error.InputRejectedException;
 import org.carecircle.io.ImportFormat;
+import org.carecircle.io.InputFiles;
 import org.carecircle.io.ImportOptions;
 import org.carecircle.io.ReadResult;
 import org.carecircle.io.SourceFeature;
@@ -58,8 +59,8 @@ public class FacilityImportService {
       Path file, String fileName, ImportOptions options, String defaultType, String defaultStatus) {
     requireKnownDefaults(defaultType, defaultStatus);
     FacilityFeatureMapper mapper = new FacilityFeatureMapper(catalogue, defaultType, defaultStatus);
-    ImportFormat format = options.format() != null ? options.format() : ImportFormat.detect(fileName, head(file));
-    if (size(file) == 0) {
+    ImportFormat format = options.format() != null ? options.format() : ImportFormat.detect(fileName, InputFiles.head(file));
+    if (InputFiles.size(file) == 0) {
       throw new InputRejectedException(InputProblem.ofField("file", "the file is empty"));
     }
     ReadResult read = read(file, format, options);
@@ -151,7 +152,7 @@ public class FacilityImportService {
         try (InputStream in = Files.newInputStream(file)) {
           yield GeoJsonReader.read(in);
         } catch (IOException e) {
-          throw unreadable(e);
+          throw InputFiles.unreadable(e);
         }
       }
       case CSV -> {
@@ -159,7 +160,7 @@ public class FacilityImportService {
           yield CsvFeatureReader.read(in,
               new CsvFeatureReader.Options(options.lonColumn(), options.latColumn(), options.encoding()));
         } catch (IOException e) {
-          throw unreadable(e);
+          throw InputFiles.unreadable(e);
         }
       }
       case GEOPACKAGE -> GeoPackageReader.read(file, options.layer());
@@ -175,23 +176,6 @@ public class FacilityImportService {
     return new ReadResult(features, elements.problems());
   }
 
-  private static byte[] head(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
-      return in.readNBytes(64);
-    } catch (IOException e) {
-      throw unreadable(e);
-    }
-  }
 
-  private static long size(Path file) {
-    try {
-      return Files.size(file);
-    } catch (IOException e) {
-      throw unreadable(e);
-    }
-  }
 
-  private static InputRejectedException unreadable(IOException e) {
-    return new InputRejectedException(InputProblem.ofField("file", "the file could not be read: " + e.getMessage()));
-  }
 }

@@ -3,12 +3,11 @@ package org.carecircle.population;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import org.carecircle.error.InputProblem;
 import org.carecircle.error.InputRejectedException;
 import org.carecircle.io.ImportOptions;
+import org.carecircle.web.Uploads;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -48,14 +47,8 @@ public class PopulationController {
       @Parameter(description = "CSV latitude column; default: detected") @RequestParam(required = false) String latColumn,
       @Parameter(description = "GeoPackage layer; default: the only feature layer") @RequestParam(required = false) String layer)
       throws IOException {
-    Path upload = Files.createTempFile("carecircle-population", ".upload");
-    try {
-      file.transferTo(upload);
-      return importer.importFile(upload, file.getOriginalFilename(),
-          new ImportOptions(null, crs, encoding, lonColumn, latColumn, layer), valueColumn);
-    } finally {
-      Files.deleteIfExists(upload);
-    }
+    return Uploads.withLocalCopy(file, "carecircle-population", upload -> importer.importFile(upload,
+        file.getOriginalFilename(), new ImportOptions(null, crs, encoding, lonColumn, latColumn, layer), valueColumn));
   }
 
   @Operation(summary = "Cells, total population, extent and source of the population layer")

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import org.carecircle.error.InputProblem;
 import org.carecircle.error.InputRejectedException;
 import org.carecircle.io.ImportFormat;
+import org.carecircle.io.InputFiles;
 import org.carecircle.io.ImportOptions;
 import org.carecircle.io.ReadResult;
 import org.carecircle.io.SourceFeature;
@@ -74,7 +75,7 @@ public class PopulationImportService {
    * @throws InputRejectedException listing every problem; the layer is then unchanged
    */
   public PopulationImportResult importFile(Path file, String fileName, ImportOptions options, String valueColumn) {
-    byte[] head = head(file);
+    byte[] head = InputFiles.head(file);
     if (head.length == 0) {
       throw new InputRejectedException(InputProblem.ofField("file", "the file is empty"));
     }
@@ -246,7 +247,7 @@ public class PopulationImportService {
       return format == ImportFormat.GEOJSON ? GeoJsonReader.read(in) : CsvFeatureReader.read(in,
           new CsvFeatureReader.Options(options.lonColumn(), options.latColumn(), options.encoding()));
     } catch (IOException e) {
-      throw unreadable(e);
+      throw InputFiles.unreadable(e);
     }
   }
 
@@ -259,16 +260,5 @@ public class PopulationImportService {
     return text == null || text.isBlank();
   }
 
-  /** The first bytes of the file, enough to tell the formats apart; empty for an empty file. */
-  private static byte[] head(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
-      return in.readNBytes(64);
-    } catch (IOException e) {
-      throw unreadable(e);
-    }
-  }
 
-  private static InputRejectedException unreadable(IOException e) {
-    return new InputRejectedException(InputProblem.ofField("file", "the file could not be read: " + e.getMessage()));
-  }
 }

@@ -73,7 +73,7 @@ public final class TestStores {
       case POSTGIS -> new DriverManagerDataSource(postgisUrl(), postgisUser(), "");
     };
     String vendor = store == Store.H2GIS ? "h2" : "postgresql";
-    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/" + vendor).load().migrate();
+    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/" + vendor, "classpath:db/migration/common").load().migrate();
     return dataSource;
   }
 
