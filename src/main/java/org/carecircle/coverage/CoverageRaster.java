@@ -1,0 +1,696 @@
+package org.carecircle.coverage;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+import org.carecircle.network.RoadNetwork;
+
+/**
+ * The travel-time field of one search on a square lattice in a {@link LocalFrame}: what
+ * {@link ContourTracer} draws zones from. Lattice point (i, j) lies at frame metres
+ * (originX + i &times; cellMeters, originY + j &times; cellMeters); index i + j &times; columns.
+ * Positions are kept in lattice units (cells).
+ *
+ * <p>Roads are cut into <em>pieces</em>: straight parts of an edge's polyline along which the
+ * travel time is linear (cut at the polyline's bends, where the time from one end meets the time
+ * from the other, and at partial starts). A piece's end points keep their own time, which may be
+ * earlier than the road next to them (the node at the head of a one-way street). Per lattice
+ * point the raster holds its nearest piece ({@link #seedPiece}; 0 is "no piece") with the
+ * squared distance ({@link #seedDistanceSquared}), and {@link #value}: the seconds it takes to
+ * get there, {@code +inf} for outside every zone.
+ *
+ * <p>IMPLEMENTATION NOTE. Roads are rasterized <em>conservatively</em>: every lattice cell that
+ * a piece crosses gives its four corners the least travel time of the piece's part inside that
+ * cell, with no walking time added. So for every road point with time t, the four corners of its
+ * cell have a value &le; t, and marching squares puts the whole cell, hence the road point,
+ * inside every zone with cutoff &ge; t. The price is that roads look up to one cell wide at the
+ * fringe of a zone. Off the road the field follows the model: each lattice point gets the time
+ * of its nearest road point plus the walk from there, if the walk is no longer than the maximum
+ * off-road distance. The nearest road point comes from a two-pass propagation of nearest-piece
+ * candidates between 8-neighbours (Danielsson's 8SSEDT, 1980, carrying features instead of
+ * offsets) in time linear in the lattice size. Carrying whole pieces rather than sampled road
+ * points matters where a reached and an unreached road meet: the boundary between the places
+ * nearest to one and to the other is then the true one (the bisector of the two roads), not
+ * the bisector of two sample points a metre apart, which may point anywhere. The propagation is
+ * not exact: in rare configurations a lattice point keeps a piece slightly farther than the
+ * nearest one (a few percent of a cell).
+ *
+ * <p>Both steps run on several threads for large lattices: edges are drawn in chunks (south to
+ * north, see {@link ModeEdges}) onto separate canvases that are then merged, and the transform
+ * runs on horizontal bands whose seams are swept once more afterwards, far enough for every
+ * place within the maximum off-road distance of a seam.
+ */
+final class CoverageRaster {
+  /** Floats per piece in {@link #pieces}. */
+  private static final int STRIDE = 9;
+  private static final int X0 = 0;
+  private static final int Y0 = 1;
+  private static final int DX = 2;
+  private static final int DY = 3;
+  private static final int INVERSE_LENGTH2 = 4;
+  private static final int LINEAR0 = 5;
+  private static final int LINEAR1 = 6;
+  private static final int AT0 = 7;
+  private static final int AT1 = 8;
+
+  /** Edges per drawing thread at least: fewer are not worth a thread. */
+  private static final int MIN_EDGES_PER_THREAD = 200;
+
+  final LocalFrame frame;
+  final double originX;
+  final double originY;
+  final double cellMeters;
+  final int columns;
+  final int rows;
+  /** Walking seconds per cell length. */
+  final double secondsPerCell;
+  final double maxOffRoadCells;
+
+  final float[] value;
+  final int[] seedPiece;
+  final float[] seedDistanceSquared;
+  /** Threads the raster steps may use. */
+  private final int threads;
+
+  /**
+   * Pieces, {@value #STRIDE} floats each, interleaved so that one piece is one or two cache
+   * lines: start x, y and extent dx, dy (lattice units); 1 / squared length (0 for a point);
+   * seconds at start and end of the linear time that rules the interior; seconds at the exact
+   * start and end points. Piece 0 is "no piece": a point so far away that it is never nearest.
+   */
+  private float[] pieces;
+  private int pieceCount;
+
+  CoverageRaster(LocalFrame frame, double originX, double originY, double cellMeters, int columns,
+      int rows, double offRoadSpeedMetersPerSecond, double maxOffRoadMeters, int threads) {
+    this.frame = frame;
+    this.threads = threads;
+    this.originX = originX;
+    this.originY = originY;
+    this.cellMeters = cellMeters;
+    this.columns = columns;
+    this.rows = rows;
+    this.secondsPerCell = cellMeters / offRoadSpeedMetersPerSecond;
+    this.maxOffRoadCells = maxOffRoadMeters / cellMeters;
+    int size = Math.multiplyExact(columns, rows);
+    value = new float[size];
+    seedPiece = new int[size];
+    seedDistanceSquared = new float[size];
+    Arrays.fill(value, Float.POSITIVE_INFINITY);
+    Arrays.fill(seedDistanceSquared, Float.POSITIVE_INFINITY);
+  }
+
+  int threads() {
+    return threads;
+  }
+
+  /** Number of road pieces drawn. */
+  int pieceCount() {
+    return pieceCount - 1;
+  }
+
+  private int threadsFor(int workItems) {
+    return Math.max(1, Math.min(threads, workItems));
+  }
+
+  /**
+   * Cuts every usable edge of the mode that touches the lattice into pieces and draws them.
+   * {@code times} gives one travel-time cursor per thread.
+   */
+  void rasterize(ModeEdges modeEdges, Supplier<EdgeTravelTime> times) {
+    double minLon = frame.lon(originX);
+    double maxLon = frame.lon(originX + (columns - 1) * cellMeters);
+    double minLat = frame.lat(originY);
+    double maxLat = frame.lat(originY + (rows - 1) * cellMeters);
+    int[] inside = new int[modeEdges.usableEdges.length];
+    int count = 0;
+    for (int k = 0; k < modeEdges.usableEdges.length; k++) {
+      if (modeEdges.maxLon[k] >= minLon && modeEdges.minLon[k] <= maxLon
+          && modeEdges.maxLat[k] >= minLat && modeEdges.minLat[k] <= maxLat) {
+        inside[count++] = k;
+      }
+    }
+    int chunks = threadsFor(count / MIN_EDGES_PER_THREAD);
+    List<Canvas> canvases = new ArrayList<>();
+    List<Runnable> tasks = new ArrayList<>();
+    for (int c = 0; c < chunks; c++) {
+      int from = (int) ((long) count * c / chunks);
+      int to = (int) ((long) count * (c + 1) / chunks);
+      Canvas canvas;
+      if (c == 0) {
+        canvas = new Canvas(0, rows, value, seedPiece, seedDistanceSquared);
+      } else {
+        //-- edges come south to north: this chunk only needs the rows its edges span
+        double south = Double.POSITIVE_INFINITY;
+        double north = Double.NEGATIVE_INFINITY;
+        for (int e = from; e < to; e++) {
+          south = Math.min(south, modeEdges.minLat[inside[e]]);
+          north = Math.max(north, modeEdges.maxLat[inside[e]]);
+        }
+        int firstRow = (int) Math.floor((frame.y(south) - originY) / cellMeters) - 1;
+        int lastRow = (int) Math.ceil((frame.y(north) - originY) / cellMeters) + 1;
+        firstRow = Math.max(0, Math.min(rows - 2, firstRow));
+        lastRow = Math.max(firstRow + 1, Math.min(rows - 1, lastRow));
+        canvas = new Canvas(firstRow, lastRow - firstRow + 1);
+      }
+      canvases.add(canvas);
+      tasks.add(() -> {
+        EdgeTravelTime cursor = times.get();
+        for (int e = from; e < to; e++) {
+          int edge = modeEdges.usableEdges[inside[e]];
+          cursor.load(edge);
+          canvas.drawEdge(modeEdges.network, edge, cursor);
+        }
+      });
+    }
+    Parallel.run(tasks);
+    merge(canvases);
+  }
+
+  /** Joins the canvases' piece tables into one and merges canvases 1.. into canvas 0. */
+  private void merge(List<Canvas> canvases) {
+    int total = 1;
+    for (Canvas canvas : canvases) {
+      total += canvas.pieceCount - 1;
+    }
+    pieces = canvases.get(0).pieces;
+    if (pieces.length < total * STRIDE) {
+      pieces = Arrays.copyOf(pieces, total * STRIDE);
+    }
+    pieceCount = canvases.get(0).pieceCount;
+    for (int c = 1; c < canvases.size(); c++) {
+      Canvas canvas = canvases.get(c);
+      int offset = pieceCount - 1;
+      System.arraycopy(canvas.pieces, STRIDE, pieces, pieceCount * STRIDE,
+          (canvas.pieceCount - 1) * STRIDE);
+      pieceCount += canvas.pieceCount - 1;
+      int base = canvas.firstRow * columns;
+      for (int n = 0; n < canvas.value.length; n++) {
+        int global = base + n;
+        if (canvas.value[n] < value[global]) {
+          value[global] = canvas.value[n];
+        }
+        if (canvas.seedDistanceSquared[n] < seedDistanceSquared[global]) {
+          seedDistanceSquared[global] = canvas.seedDistanceSquared[n];
+          seedPiece[global] = canvas.seedPiece[n] + offset;
+        }
+      }
+    }
+  }
+
+  /** Time at parameter w in [0, 1] along piece k. */
+  float secondsAlong(int k, double w) {
+    return secondsAlong(pieces, k, w);
+  }
+
+  private static float secondsAlong(float[] pieces, int k, double w) {
+    int o = k * STRIDE;
+    if (w <= 0) {
+      return pieces[o + AT0];
+    }
+    if (w >= 1) {
+      return pieces[o + AT1];
+    }
+    float s0 = pieces[o + LINEAR0];
+    float s1 = pieces[o + LINEAR1];
+    if (s0 == s1) {
+      return s0;
+    }
+    if (s0 == Float.POSITIVE_INFINITY || s1 == Float.POSITIVE_INFINITY) {
+      return Float.POSITIVE_INFINITY;
+    }
+    //-- linear in between; rounded down to keep the containment promise
+    return floorToFloat(s0 + w * (s1 - s0));
+  }
+
+  /** Parameter of the point of piece k nearest to (x, y). */
+  float nearestParameter(int k, float x, float y) {
+    return nearestParameter(pieces, k, x, y);
+  }
+
+  private static float nearestParameter(float[] pieces, int k, float x, float y) {
+    int o = k * STRIDE;
+    float w = ((x - pieces[o + X0]) * pieces[o + DX] + (y - pieces[o + Y0]) * pieces[o + DY])
+        * pieces[o + INVERSE_LENGTH2];
+    //-- clamped with comparisons: Math.min and Math.max on floats handle NaN and -0 and cost
+    //-- several times more here
+    w = w < 0 ? 0 : w;
+    return w > 1 ? 1 : w;
+  }
+
+  /** Squared distance from (x, y) to piece k, cells squared. */
+  float distanceSquared(int k, float x, float y) {
+    return distanceSquared(pieces, k, x, y);
+  }
+
+  private static float distanceSquared(float[] pieces, int k, float x, float y) {
+    int o = k * STRIDE;
+    float x0 = pieces[o + X0];
+    float y0 = pieces[o + Y0];
+    float dx = pieces[o + DX];
+    float dy = pieces[o + DY];
+    float w = ((x - x0) * dx + (y - y0) * dy) * pieces[o + INVERSE_LENGTH2];
+    w = w < 0 ? 0 : w;
+    w = w > 1 ? 1 : w;
+    float ex = x0 + w * dx - x;
+    float ey = y0 + w * dy - y;
+    return ex * ex + ey * ey;
+  }
+
+  /**
+   * Seconds to reach place (x, y) (lattice units) by the model with the nearer of two
+   * candidate pieces (either may be the "none" piece 0); +inf beyond the maximum off-road
+   * distance.
+   */
+  double modelSeconds(double x, double y, int pieceA, int pieceB) {
+    float fx = (float) x;
+    float fy = (float) y;
+    float distanceA = distanceSquared(pieceA, fx, fy);
+    float distanceB = distanceSquared(pieceB, fx, fy);
+    int piece;
+    float best;
+    if (distanceA < distanceB) {
+      piece = pieceA;
+      best = distanceA;
+    } else if (distanceB < distanceA) {
+      piece = pieceB;
+      best = distanceB;
+    } else {
+      //-- equally near: take the earlier
+      best = distanceA;
+      piece = secondsAlong(pieceA, nearestParameter(pieceA, fx, fy))
+          <= secondsAlong(pieceB, nearestParameter(pieceB, fx, fy)) ? pieceA : pieceB;
+    }
+    double distanceCells = Math.sqrt(best);
+    return distanceCells <= maxOffRoadCells
+        ? secondsAlong(piece, nearestParameter(piece, fx, fy)) + distanceCells * secondsPerCell
+        : Double.POSITIVE_INFINITY;
+  }
+
+  /** The float nearest below {@code seconds}: rounding up would break the containment promise. */
+  static float floorToFloat(double seconds) {
+    float f = (float) seconds;
+    if (f > seconds) {
+      //-- one unit in the last place down; positive finite floats only get here in practice
+      f = f > 0 ? Float.intBitsToFloat(Float.floatToRawIntBits(f) - 1) : Math.nextDown(f);
+    }
+    return f;
+  }
+
+  /**
+   * Propagates nearest pieces to every lattice point (two raster passes, see the class note),
+   * then computes {@link #value}. The outermost lattice rows and columns stay outside every
+   * zone, so that every contour closes inside the lattice.
+   */
+  void propagateAndEvaluate() {
+    int inner = rows - 2;
+    //-- bands no thinner than the seam sweep, or the seams would do all the work again
+    int seamRows = (int) Math.ceil(maxOffRoadCells) + 3;
+    int bands = threadsFor(Math.max(1, inner / (4 * seamRows)));
+    int[] bandStart = new int[bands + 1];
+    for (int b = 0; b <= bands; b++) {
+      bandStart[b] = 1 + (int) ((long) inner * b / bands);
+    }
+    List<Runnable> sweeps = new ArrayList<>();
+    for (int b = 0; b < bands; b++) {
+      int from = bandStart[b];
+      int to = bandStart[b + 1];
+      sweeps.add(() -> {
+        //-- a band reads no row of another band while that band runs
+        for (int j = from; j < to; j++) {
+          sweepRow(j, -1, -columns, j > from || from == 1);
+        }
+        for (int j = to - 1; j >= from; j--) {
+          sweepRow(j, 1, columns, j < to - 1 || to == rows - 1);
+        }
+      });
+    }
+    Parallel.run(sweeps);
+    for (int b = 1; b < bands; b++) {
+      //-- carries pieces across the seam: far enough for every place within the maximum
+      //-- off-road distance of it
+      int from = Math.max(1, bandStart[b] - seamRows);
+      int to = Math.min(rows - 1, bandStart[b] + seamRows);
+      for (int j = from; j < to; j++) {
+        sweepRow(j, -1, -columns, true);
+      }
+      for (int j = to - 1; j >= from; j--) {
+        sweepRow(j, 1, columns, true);
+      }
+    }
+    List<Runnable> evaluations = new ArrayList<>();
+    for (int b = 0; b < bands; b++) {
+      int from = b == 0 ? 0 : bandStart[b];
+      int to = b == bands - 1 ? rows : bandStart[b + 1];
+      evaluations.add(() -> evaluate(from, to));
+    }
+    Parallel.run(evaluations);
+  }
+
+  /**
+   * One row of one pass: the neighbour just done in this row (in the pass's direction) and,
+   * if {@code withRowNeighbours}, the three in the row done before (below for the forward pass,
+   * above for the backward one); then the other neighbour in this row, in the opposite
+   * direction.
+   *
+   * <p>IMPLEMENTATION NOTE. Each lattice point compares four neighbours' pieces at once,
+   * without first testing whether they differ from its own or exist at all ("none" is a piece
+   * that is never nearest): four independent distance computations and a branch-free choice run
+   * several times faster than a test per neighbour, whose outcome the processor cannot predict.
+   */
+  private void sweepRow(int j, int step, int rowStep, boolean withRowNeighbours) {
+    //-- locals, so that the compiler keeps them in registers across the array stores
+    final float[] pieceData = pieces;
+    final int[] piece = seedPiece;
+    final float[] distance = seedDistanceSquared;
+    final int cols = columns;
+    final float y = j;
+    final int row = j * cols;
+    final int count = cols - 2;
+    final int first = step < 0 ? 1 : cols - 2;
+    //-- without row neighbours, the "row" neighbour is the point itself: never nearer
+    final int rowOffset = withRowNeighbours ? rowStep : 0;
+    for (int c = 0, i = first; c < count; c++, i -= step) {
+      int p = row + i;
+      float x = i;
+      int k1 = piece[p + step];
+      int k2 = piece[p + rowOffset - (withRowNeighbours ? 1 : 0)];
+      int k3 = piece[p + rowOffset];
+      int k4 = piece[p + rowOffset + (withRowNeighbours ? 1 : 0)];
+      float d1 = distanceSquared(pieceData, k1, x, y);
+      float d2 = distanceSquared(pieceData, k2, x, y);
+      float d3 = distanceSquared(pieceData, k3, x, y);
+      float d4 = distanceSquared(pieceData, k4, x, y);
+      //-- a tournament, written with comparisons (Math.min on floats is slower)
+      int ka = d2 < d1 ? k2 : k1;
+      float da = d2 < d1 ? d2 : d1;
+      int kb = d4 < d3 ? k4 : k3;
+      float db = d4 < d3 ? d4 : d3;
+      int kc = db < da ? kb : ka;
+      float dc = db < da ? db : da;
+      if (dc < distance[p]) {
+        piece[p] = kc;
+        distance[p] = dc;
+      }
+    }
+    final int last = step < 0 ? cols - 2 : 1;
+    for (int c = 0, i = last; c < count; c++, i += step) {
+      int p = row + i;
+      int k = piece[p - step];
+      float d = distanceSquared(pieceData, k, i, y);
+      if (d < distance[p]) {
+        piece[p] = k;
+        distance[p] = d;
+      }
+    }
+  }
+
+  /** {@link #value} of rows [from, to) from the nearest pieces. */
+  private void evaluate(int from, int to) {
+    float maxOffRoadSquared = (float) (maxOffRoadCells * maxOffRoadCells);
+    int cols = columns;
+    for (int j = from; j < to; j++) {
+      boolean borderRow = j == 0 || j == rows - 1;
+      for (int i = 0; i < cols; i++) {
+        int p = j * cols + i;
+        if (borderRow || i == 0 || i == cols - 1) {
+          value[p] = Float.POSITIVE_INFINITY;
+          continue;
+        }
+        float d2 = seedDistanceSquared[p];
+        if (d2 <= maxOffRoadSquared) {
+          int k = seedPiece[p];
+          float roadSeconds = secondsAlong(k, nearestParameter(k, i, j));
+          float offRoad = floorToFloat(roadSeconds + Math.sqrt(d2) * secondsPerCell);
+          if (offRoad < value[p]) {
+            value[p] = offRoad;
+          }
+        }
+      }
+    }
+  }
+
+  int index(int i, int j) {
+    return i + j * columns;
+  }
+
+  double frameX(double latticeX) {
+    return originX + latticeX * cellMeters;
+  }
+
+  double frameY(double latticeY) {
+    return originY + latticeY * cellMeters;
+  }
+
+  /**
+   * Rows [firstRow, firstRow + rowCount) of the lattice, with their own piece table: what one
+   * thread draws edges onto.
+   */
+  private final class Canvas {
+    final int firstRow;
+    final int rowCount;
+    final float[] value;
+    final int[] seedPiece;
+    final float[] seedDistanceSquared;
+    float[] pieces = new float[4096 * STRIDE];
+    int pieceCount;
+
+    private double[] scratchX = new double[64];
+    private double[] scratchY = new double[64];
+    private double[] scratchFraction = new double[64];
+    private double[] breakpoints = new double[8];
+    private final double[] partSeconds = new double[2];
+
+    Canvas(int firstRow, int rowCount) {
+      this(firstRow, rowCount, new float[rowCount * columns], new int[rowCount * columns],
+          new float[rowCount * columns]);
+      Arrays.fill(value, Float.POSITIVE_INFINITY);
+      Arrays.fill(seedDistanceSquared, Float.POSITIVE_INFINITY);
+    }
+
+    Canvas(int firstRow, int rowCount, float[] value, int[] seedPiece,
+        float[] seedDistanceSquared) {
+      this.firstRow = firstRow;
+      this.rowCount = rowCount;
+      this.value = value;
+      this.seedPiece = seedPiece;
+      this.seedDistanceSquared = seedDistanceSquared;
+      //-- piece 0: "no piece", far away, never reached; seedPiece starts at 0 everywhere
+      pieces[X0] = -1e18f;
+      pieces[Y0] = -1e18f;
+      pieces[LINEAR0] = Float.POSITIVE_INFINITY;
+      pieces[LINEAR1] = Float.POSITIVE_INFINITY;
+      pieces[AT0] = Float.POSITIVE_INFINITY;
+      pieces[AT1] = Float.POSITIVE_INFINITY;
+      pieceCount = 1;
+    }
+
+    void drawEdge(RoadNetwork network, int edge, EdgeTravelTime times) {
+      int first = network.geometryStart[edge];
+      int count = network.geometryStart[edge + 1] - first;
+      if (count == 0) {
+        return;
+      }
+      ensureScratch(count);
+      double lengthMeters = 0;
+      double previousX = 0;
+      double previousY = 0;
+      for (int p = 0; p < count; p++) {
+        double x = frame.x(network.pointLon[first + p]);
+        double y = frame.y(network.pointLat[first + p]);
+        if (p > 0) {
+          //-- not Math.hypot: its care for overflow costs more than the rest of the loop
+          double dx = x - previousX;
+          double dy = y - previousY;
+          lengthMeters += Math.sqrt(dx * dx + dy * dy);
+        }
+        previousX = x;
+        previousY = y;
+        scratchX[p] = (x - originX) / cellMeters;
+        scratchY[p] = (y - originY) / cellMeters;
+        scratchFraction[p] = lengthMeters;
+      }
+      for (int p = 0; p < count; p++) {
+        //-- fractions by length, as travel times are proportional to length; an edge of zero
+        //-- length is spread evenly over its points
+        scratchFraction[p] = lengthMeters > 0
+            ? scratchFraction[p] / lengthMeters
+            : (count > 1 ? (double) p / (count - 1) : 0);
+      }
+      scratchFraction[count - 1] = 1;
+      if (count == 1) {
+        addPiece(scratchX[0], scratchY[0], scratchX[0], scratchY[0], 0, 1, times);
+        return;
+      }
+      if (breakpoints.length < times.maxBreakpoints()) {
+        breakpoints = new double[times.maxBreakpoints()];
+      }
+      int breakpointCount = times.breakpoints(breakpoints);
+      int b = 0;
+      for (int p = 0; p + 1 < count; p++) {
+        double fromFraction = scratchFraction[p];
+        double toFraction = scratchFraction[p + 1];
+        double ax = scratchX[p];
+        double ay = scratchY[p];
+        double fa = fromFraction;
+        while (b < breakpointCount && breakpoints[b] <= fa) {
+          b++;
+        }
+        while (b < breakpointCount && breakpoints[b] < toFraction) {
+          double w = (breakpoints[b] - fromFraction) / (toFraction - fromFraction);
+          double bx = scratchX[p] + w * (scratchX[p + 1] - scratchX[p]);
+          double by = scratchY[p] + w * (scratchY[p + 1] - scratchY[p]);
+          addPiece(ax, ay, bx, by, fa, breakpoints[b], times);
+          ax = bx;
+          ay = by;
+          fa = breakpoints[b];
+          b++;
+        }
+        addPiece(ax, ay, scratchX[p + 1], scratchY[p + 1], fa, toFraction, times);
+      }
+    }
+
+    private void ensureScratch(int count) {
+      if (scratchX.length < count) {
+        int size = Math.max(count, scratchX.length * 2);
+        scratchX = new double[size];
+        scratchY = new double[size];
+        scratchFraction = new double[size];
+      }
+    }
+
+    private void addPiece(double ax, double ay, double bx, double by, double fa, double fb,
+        EdgeTravelTime times) {
+      times.linearPart(fa, fb, partSeconds);
+      if ((pieceCount + 1) * STRIDE > pieces.length) {
+        pieces = Arrays.copyOf(pieces, pieces.length * 2);
+      }
+      int k = pieceCount++;
+      int o = k * STRIDE;
+      float dx = (float) (bx - ax);
+      float dy = (float) (by - ay);
+      float length2 = dx * dx + dy * dy;
+      pieces[o + X0] = (float) ax;
+      pieces[o + Y0] = (float) ay;
+      pieces[o + DX] = dx;
+      pieces[o + DY] = dy;
+      //-- a piece shorter than a millionth of a cell is a point (and 1 / length2 stays finite)
+      pieces[o + INVERSE_LENGTH2] = length2 > 1e-12f ? 1 / length2 : 0;
+      pieces[o + LINEAR0] = floorToFloat(partSeconds[0]);
+      pieces[o + LINEAR1] = floorToFloat(partSeconds[1]);
+      //-- only the edge's ends and partial starts can be reached earlier than the road next to
+      //-- them; elsewhere the linear time holds at the end points too
+      boolean special = times.startsOnLoadedEdge() > 0;
+      pieces[o + AT0] = fa <= 0 || special
+          ? floorToFloat(Math.min(partSeconds[0], times.secondsAt(fa))) : pieces[o + LINEAR0];
+      pieces[o + AT1] = fb >= 1 || special
+          ? floorToFloat(Math.min(partSeconds[1], times.secondsAt(fb))) : pieces[o + LINEAR1];
+      drawPiece(k);
+    }
+
+    /**
+     * Walks the cells that piece k crosses, in order (Amanatides and Woo's traversal), clipped
+     * to this canvas, and writes each cell's corners.
+     */
+    private void drawPiece(int k) {
+      int o = k * STRIDE;
+      double px = pieces[o + X0];
+      double py = pieces[o + Y0];
+      double dx = pieces[o + DX];
+      double dy = pieces[o + DY];
+      double bottom = firstRow;
+      double top = firstRow + rowCount - 1;
+      //-- Liang-Barsky clip to the canvas; comparisons rather than Math.min and Math.max, which
+      //-- are slow on doubles
+      double uLo = 0;
+      double uHi = 1;
+      if (dx == 0) {
+        if (px < 0 || px > columns - 1) {
+          return;
+        }
+      } else {
+        double u0 = -px / dx;
+        double u1 = (columns - 1 - px) / dx;
+        double enter = u0 < u1 ? u0 : u1;
+        double leave = u0 < u1 ? u1 : u0;
+        uLo = enter > uLo ? enter : uLo;
+        uHi = leave < uHi ? leave : uHi;
+      }
+      if (dy == 0) {
+        if (py < bottom || py > top) {
+          return;
+        }
+      } else {
+        double u0 = (bottom - py) / dy;
+        double u1 = (top - py) / dy;
+        double enter = u0 < u1 ? u0 : u1;
+        double leave = u0 < u1 ? u1 : u0;
+        uLo = enter > uLo ? enter : uLo;
+        uHi = leave < uHi ? leave : uHi;
+      }
+      if (uLo > uHi) {
+        return;
+      }
+      //-- clipped, so the start is within the canvas and truncation is floor
+      int ci = (int) (px + uLo * dx);
+      int cj = (int) (py + uLo * dy);
+      int lastCellRow = firstRow + rowCount - 2;
+      ci = ci < 0 ? 0 : (ci > columns - 2 ? columns - 2 : ci);
+      cj = cj < firstRow ? firstRow : (cj > lastCellRow ? lastCellRow : cj);
+      int stepX = dx > 0 ? 1 : -1;
+      int stepY = dy > 0 ? 1 : -1;
+      double nextUx =
+          dx > 0 ? (ci + 1 - px) / dx : dx < 0 ? (ci - px) / dx : Double.POSITIVE_INFINITY;
+      double nextUy =
+          dy > 0 ? (cj + 1 - py) / dy : dy < 0 ? (cj - py) / dy : Double.POSITIVE_INFINITY;
+      double deltaUx = dx != 0 ? 1 / Math.abs(dx) : Double.POSITIVE_INFINITY;
+      double deltaUy = dy != 0 ? 1 / Math.abs(dy) : Double.POSITIVE_INFINITY;
+      double u = uLo;
+      float secondsAtU = secondsAlong(pieces, k, u);
+      while (true) {
+        double uNext = nextUx < nextUy ? nextUx : nextUy;
+        uNext = uNext < uHi ? uNext : uHi;
+        uNext = uNext > u ? uNext : u;
+        float secondsAtNext = secondsAlong(pieces, k, uNext);
+        writeCorners(k, ci, cj, secondsAtNext < secondsAtU ? secondsAtNext : secondsAtU);
+        if (uNext >= uHi) {
+          return;
+        }
+        if (nextUx <= nextUy) {
+          ci += stepX;
+          nextUx += deltaUx;
+        } else {
+          cj += stepY;
+          nextUy += deltaUy;
+        }
+        if (ci < 0 || ci > columns - 2 || cj < firstRow || cj > lastCellRow) {
+          return;
+        }
+        u = uNext;
+        secondsAtU = secondsAtNext;
+      }
+    }
+
+    private void writeCorners(int k, int ci, int cj, float leastSeconds) {
+      int n00 = ci + (cj - firstRow) * columns;
+      writeCorner(k, n00, ci, cj, leastSeconds);
+      writeCorner(k, n00 + 1, ci + 1, cj, leastSeconds);
+      writeCorner(k, n00 + columns, ci, cj + 1, leastSeconds);
+      writeCorner(k, n00 + columns + 1, ci + 1, cj + 1, leastSeconds);
+    }
+
+    private void writeCorner(int k, int n, int i, int j, float leastSeconds) {
+      if (leastSeconds < value[n]) {
+        value[n] = leastSeconds;
+      }
+      if (seedPiece[n] != k) {
+        float d2 = distanceSquared(pieces, k, i, j);
+        if (d2 < seedDistanceSquared[n]) {
+          seedDistanceSquared[n] = d2;
+          seedPiece[n] = k;
+        }
+      }
+    }
+  }
+}
