@@ -29,9 +29,9 @@ import java.util.List;
  * of a cell, outwards or inwards.
  *
  * <p>Saddle cells (two diagonal corners inside, two outside) are resolved by the model at the
- * cell centre, with the corners' pieces; one decision per cell, so rings never cross. Rings are traced with the zone on their left (shells counter-clockwise,
- * holes clockwise). The outermost lattice rows and columns are always outside, so every ring
- * closes.
+ * cell centre, with the corners' pieces; one decision per cell, so rings never cross. Rings are
+ * traced with the zone on their left (shells counter-clockwise, holes clockwise). The outermost
+ * lattice rows and columns are always outside, so every ring closes.
  */
 final class ContourTracer {
   /** Least distance of a crossing from either end of its lattice edge, in cells. */

@@ -148,9 +148,11 @@ final class CoverageRaster {
           south = Math.min(south, modeEdges.minLat[inside[e]]);
           north = Math.max(north, modeEdges.maxLat[inside[e]]);
         }
-        int firstRow = Math.max(0, (int) Math.floor((frame.y(south) - originY) / cellMeters) - 1);
-        int lastRow = Math.min(rows - 1, (int) Math.ceil((frame.y(north) - originY) / cellMeters) + 1);
-        canvas = new Canvas(firstRow, Math.max(2, lastRow - firstRow + 1));
+        int firstRow = (int) Math.floor((frame.y(south) - originY) / cellMeters) - 1;
+        int lastRow = (int) Math.ceil((frame.y(north) - originY) / cellMeters) + 1;
+        firstRow = Math.max(0, Math.min(rows - 2, firstRow));
+        lastRow = Math.max(firstRow + 1, Math.min(rows - 1, lastRow));
+        canvas = new Canvas(firstRow, lastRow - firstRow + 1);
       }
       canvases.add(canvas);
       tasks.add(() -> {
@@ -638,8 +640,10 @@ final class CoverageRaster {
       cj = cj < firstRow ? firstRow : (cj > lastCellRow ? lastCellRow : cj);
       int stepX = dx > 0 ? 1 : -1;
       int stepY = dy > 0 ? 1 : -1;
-      double nextUx = dx > 0 ? (ci + 1 - px) / dx : dx < 0 ? (ci - px) / dx : Double.POSITIVE_INFINITY;
-      double nextUy = dy > 0 ? (cj + 1 - py) / dy : dy < 0 ? (cj - py) / dy : Double.POSITIVE_INFINITY;
+      double nextUx =
+          dx > 0 ? (ci + 1 - px) / dx : dx < 0 ? (ci - px) / dx : Double.POSITIVE_INFINITY;
+      double nextUy =
+          dy > 0 ? (cj + 1 - py) / dy : dy < 0 ? (cj - py) / dy : Double.POSITIVE_INFINITY;
       double deltaUx = dx != 0 ? 1 / Math.abs(dx) : Double.POSITIVE_INFINITY;
       double deltaUy = dy != 0 ? 1 / Math.abs(dy) : Double.POSITIVE_INFINITY;
       double u = uLo;

@@ -20,7 +20,8 @@ public record EdgeStart(int edge, double fraction, double initialSeconds) {
       throw new IllegalArgumentException("fraction must be in [0, 1], was " + fraction);
     }
     if (!(initialSeconds >= 0) || Double.isInfinite(initialSeconds)) {
-      throw new IllegalArgumentException("initialSeconds must be finite and >= 0, was " + initialSeconds);
+      throw new IllegalArgumentException(
+          "initialSeconds must be finite and >= 0, was " + initialSeconds);
     }
   }
 }

@@ -9,8 +9,8 @@ import java.util.List;
  * edge in a direction the mode allows, proportionally to length). Fractions are by length from
  * node A. A mutable cursor: {@link #load} one edge, then ask; one instance per thread.
  *
- * <p>Every term is linear and monotone in the fraction, so the minimum over an interval of
- * fractions is found by evaluating each term at its cheap end ({@link #minSeconds}).
+ * <p>Every term is linear in the fraction on its own interval, so between the points where
+ * terms meet ({@link #breakpoints}) the time is linear ({@link #linearPart}).
  */
 final class EdgeTravelTime {
   private final ModeEdges modeEdges;
@@ -26,6 +26,16 @@ final class EdgeTravelTime {
   private double secondsAtB;
   private double forwardSeconds;
   private double backwardSeconds;
+
+  /**
+   * The loaded edge's finite terms as lines seconds = intercept + slope &times; fraction, each
+   * valid on [lineFrom, lineTo]; lineCount is -1 until {@link #lines} collects them.
+   */
+  private int lineCount;
+  private double[] lineIntercept = new double[4];
+  private double[] lineSlope = new double[4];
+  private double[] lineFrom = new double[4];
+  private double[] lineTo = new double[4];
 
   EdgeTravelTime(ModeEdges modeEdges, float[] arrivalSeconds, List<EdgeStart> starts) {
     this.modeEdges = modeEdges;
@@ -79,25 +89,6 @@ final class EdgeTravelTime {
       best = Math.min(best, fraction >= f0
           ? run(startSeconds[s], fraction - f0, forwardSeconds)
           : run(startSeconds[s], f0 - fraction, backwardSeconds));
-    }
-    return best;
-  }
-
-  /** Least seconds over the fractions [from, to] (from &le; to) of the loaded edge. */
-  double minSeconds(double from, double to) {
-    double best = Math.min(
-        run(secondsAtA, from, forwardSeconds), run(secondsAtB, 1 - to, backwardSeconds));
-    for (int s = firstStart; s < endStart; s++) {
-      double f0 = startFraction[s];
-      double seconds;
-      if (to < f0) {
-        seconds = run(startSeconds[s], f0 - to, backwardSeconds);
-      } else if (from > f0) {
-        seconds = run(startSeconds[s], from - f0, forwardSeconds);
-      } else {
-        seconds = startSeconds[s];
-      }
-      best = Math.min(best, seconds);
     }
     return best;
   }
@@ -192,22 +183,6 @@ final class EdgeTravelTime {
     out[1] = lineIntercept[rule] + lineSlope[rule] * to;
   }
 
-  /** Arrival seconds at the loaded edge's node A. */
-  double secondsAtA() {
-    return secondsAtA;
-  }
-
-  double secondsAtB() {
-    return secondsAtB;
-  }
-
-  /** Number of lines of the loaded edge, -1 until {@link #lines} collects them. */
-  private int lineCount;
-  private double[] lineIntercept = new double[4];
-  private double[] lineSlope = new double[4];
-  private double[] lineFrom = new double[4];
-  private double[] lineTo = new double[4];
-
   private int lines() {
     if (lineCount < 0) {
       lineCount = collectLines();
@@ -215,10 +190,7 @@ final class EdgeTravelTime {
     return lineCount;
   }
 
-  /**
-   * The finite linear terms of the loaded edge as lines seconds = intercept + slope * fraction,
-   * each valid on [lineFrom, lineTo]; returns how many.
-   */
+  /** Collects the loaded edge's lines; returns how many. */
   private int collectLines() {
     int needed = 2 + 2 * (endStart - firstStart);
     if (lineIntercept.length < needed) {

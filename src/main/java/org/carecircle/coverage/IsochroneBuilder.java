@@ -48,15 +48,16 @@ import org.locationtech.jts.geom.Geometry;
  *       conservatively, see {@link CoverageRaster}; crossings keep their distance from lattice
  *       points and simplification moves rings by at most {@value #SIMPLIFY_TOLERANCE_CELLS}
  *       cell, see {@link ContourTracer}). The polygons are valid (rings never cross or touch).
- *       Bands nest exactly before simplification and to within the simplification tolerance
- *       after.</li>
+ *       The lattice values nest by construction, so bands nest to within the simplification
+ *       tolerance and the placing of crossings (both well under a tenth of a cell).</li>
  *   <li><b>Overreach:</b> near road points reached close to the cutoff, and at a change of
  *       nearest road (a riverbank), the zone may include places the model leaves out, up to
  *       about 1.5 cells from such a road point, because a road cell's corners take the road's
  *       time without the walk to them. Elsewhere the boundary follows the model to within a
- *       small fraction of a cell: crossings are exact along lattice edges, the boundary is
- *       straight between them, and a crossing may move by up to 0.1 cell to keep the clearances
- *       above.</li>
+ *       small fraction of a cell: crossings are placed by the model along lattice edges, the
+ *       boundary is straight between them, and a crossing may move by up to 0.1 cell to keep
+ *       the clearances above. Against a brute-force evaluation of the model on irregular test
+ *       networks the worst cases seen were 1.5 cells too far out and 0.3 cells too far in.</li>
  *   <li><b>Cell size:</b> {@link #autoCellMeters} keeps cells between
  *       {@value #MIN_AUTO_CELL_METERS} and {@value #MAX_AUTO_CELL_METERS} m: at 40 m even a
  *       plain, non-conservative drawing would keep every reachable road point within

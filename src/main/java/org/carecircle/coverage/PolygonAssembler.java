@@ -46,6 +46,8 @@ final class PolygonAssembler {
         Envelope holeEnvelope = hole.getEnvelopeInternal();
         //-- rings never touch, so any vertex of the hole is strictly inside its shell
         Coordinate probe = hole.getCoordinateN(0);
+        //-- every hole lies in some shell; if rounding ever hid it, dropping the hole would
+        //-- only enlarge the zone, never cut a reachable road out of it
         for (Shell shell : shells) {
           if (shell.envelope.covers(holeEnvelope) && shell.locate(probe) == Location.INTERIOR) {
             shell.holes.add(hole);

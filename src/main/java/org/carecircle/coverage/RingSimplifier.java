@@ -1,5 +1,7 @@
 package org.carecircle.coverage;
 
+import java.util.Arrays;
+
 /**
  * Douglas-Peucker simplification of a closed {@link ContourRing}: drops points while every
  * dropped point stays within {@code toleranceCells} of the chord that replaces it. Every point of
@@ -61,7 +63,7 @@ final class RingSimplifier {
       if (worst >= 0) {
         keep[worst] = true;
         if (top + 4 > stack.length) {
-          stack = java.util.Arrays.copyOf(stack, stack.length * 2);
+          stack = Arrays.copyOf(stack, stack.length * 2);
         }
         stack[top++] = first;
         stack[top++] = worst;

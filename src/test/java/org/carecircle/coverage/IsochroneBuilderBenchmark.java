@@ -1,18 +1,24 @@
 package org.carecircle.coverage;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.carecircle.network.RoadNetwork;
 import org.carecircle.network.TravelMode;
 
 /**
- * Times {@link IsochroneBuilder} on synthetic grid networks. Not a test: run it as a program,
- * for example {@code java -cp target/classes:target/test-classes:$(cat cp.txt)
- * org.carecircle.coverage.IsochroneBuilderBenchmark}, and read the medians it prints.
+ * Times {@link IsochroneBuilder} on synthetic grid networks. Not a test (surefire does not run
+ * it): run it as a program and read the figures it prints.
  *
- * <p>Arrival times on a full grid with one speed are the Manhattan distance from the source
- * divided by the speed, so no search is needed.
+ * <pre>
+ * mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -cp target/classes:target/test-classes:$(cat target/cp.txt) \
+ *     org.carecircle.coverage.IsochroneBuilderBenchmark
+ * </pre>
+ *
+ * <p>Per grid: median and minimum wall time of 20 builds after 5 warm-up builds, with the
+ * calling thread's CPU time (the builder may use more threads), then one more build step by
+ * step on one thread. Arrival times on a full grid with one speed are the Manhattan distance
+ * from the source divided by the speed, so no search is needed.
  */
 public final class IsochroneBuilderBenchmark {
   /** Thread CPU time: other processes on the machine stretch wall time, not this. */

@@ -6,6 +6,7 @@ import static org.carecircle.coverage.TestRoadNetworkBuilder.degrees;
 import static org.carecircle.coverage.TestRoadNetworkBuilder.lat;
 import static org.carecircle.coverage.TestRoadNetworkBuilder.lon;
 import static org.carecircle.testsupport.GeometryAssert.assertCoversWithin;
+import static org.carecircle.testsupport.GeometryAssert.assertGeometryEquals;
 import static org.carecircle.testsupport.GeometryAssert.assertInside;
 import static org.carecircle.testsupport.GeometryAssert.assertOutside;
 import static org.carecircle.testsupport.GeometryAssert.assertValid;
@@ -287,7 +288,7 @@ class IsochroneBuilderTest {
         IsochroneOptions.offRoad(WALK_METERS_PER_SECOND, 300), 300, 600);
 
     assertThat(zones).hasSize(2);
-    assertThat(zones.get(0).geometry().isEmpty()).isTrue();
+    assertGeometryEquals("POLYGON EMPTY", zones.get(0).geometry(), 0);
     assertThat(zones.get(0).geometry().getSRID()).isEqualTo(4326);
     assertThat(zones.get(1).areaSquareMeters()).isZero();
   }
@@ -307,5 +308,30 @@ class IsochroneBuilderTest {
         IsochroneOptions.offRoad(WALK_METERS_PER_SECOND, 300), 600, 300))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("ascending");
+  }
+
+  @Test
+  void automaticCellIsFineForWalkingZonesAndCoarserForCarZones() {
+    // a 15-minute walk (1.25 m/s) reaches about 1.1 km: with 300 m margins a 3.5 km square
+    // lattice, 12.25 km^2 / 250,000 points = 7 m per cell, raised to the 10 m minimum
+    assertThat(IsochroneBuilder.autoCellMeters(3500, 3500)).isEqualTo(10);
+    // 8 x 8 km: 64 km^2 / 250,000 = 16 m
+    assertThat(IsochroneBuilder.autoCellMeters(8000, 8000)).isEqualTo(16);
+    // a 15-minute drive across a city region, 20 x 20 km: 40 m, the maximum
+    assertThat(IsochroneBuilder.autoCellMeters(20000, 20000)).isEqualTo(40);
+  }
+
+  @Test
+  void rejectsStartsOnEdgesTheModeCannotUse() {
+    TestRoadNetworkBuilder b = new TestRoadNetworkBuilder();
+    b.road(b.node(0, 0), b.node(1000, 0)).walk(WALK_METERS_PER_SECOND);
+    RoadNetwork network = b.build();
+
+    assertThatThrownBy(() -> IsochroneBuilder.buildZones(network,
+        network.modeGraph(TravelMode.DRIVE), new float[] {INF, INF},
+        List.of(new EdgeStart(0, 0.5, 0)), new double[] {60},
+        IsochroneOptions.offRoad(WALK_METERS_PER_SECOND, 100)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("start edge 0");
   }
 }

@@ -5,7 +5,6 @@ import static org.carecircle.coverage.TestRoadNetworkBuilder.lat;
 import static org.carecircle.coverage.TestRoadNetworkBuilder.lon;
 import static org.carecircle.testsupport.GeometryAssert.assertValid;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.carecircle.network.ModeGraph;
@@ -179,59 +178,41 @@ class IsochroneModelAgreementTest {
 
   /**
    * Every place where zone and model disagree lies close to the model's boundary: a place the
-   * zone wrongly includes has a place the model includes within 1.6 cells, a place the zone
-   * wrongly leaves out has a place the model leaves out within 0.5 cell.
+   * zone wrongly includes has a place the model includes within 1.6 cells (the conservatively
+   * drawn road cells, see {@link CoverageRaster}), a place the zone wrongly leaves out has a
+   * place the model leaves out within 0.5 cell. Over scenes 1 to 11 at 10 m and 40 m cells the
+   * worst cases were 1.49 and 0.30 cells.
    */
   @Test
   void zonesFollowTheModel() {
-    long[] seeds = System.getenv("AGREEMENT_SEEDS") != null
-        ? java.util.Arrays.stream(System.getenv("AGREEMENT_SEEDS").split(",")).mapToLong(Long::parseLong).toArray()
-        : new long[] {11};
-    for (long seed : seeds)
     for (double cell : new double[] {10, 40}) {
-      buildScene(seed, cell);
+      buildScene(11, cell);
       double worstOver = 0;
       double worstUnder = 0;
-      int disagreements = 0;
-      int samples = 0;
-      for (int z = 0; z < CUTOFFS.length; z++) {
-        CoverageZone zone = zones.get(z);
+      for (CoverageZone zone : zones) {
         IndexedPointInAreaLocator locator = new IndexedPointInAreaLocator(zone.geometry());
         for (int k = 0; k < 4000; k++) {
           double x = -200 + random.nextDouble() * 2700;
           double y = -200 + random.nextDouble() * 2700;
           boolean model = oracle.placeSeconds(x, y) <= zone.cutoffSeconds();
-          boolean drawn =
-              locator.locate(new Coordinate(lon(x), lat(y))) != Location.EXTERIOR;
-          samples++;
+          boolean drawn = locator.locate(new Coordinate(lon(x), lat(y))) != Location.EXTERIOR;
           if (model == drawn) {
             continue;
           }
-          disagreements++;
           double distance = distanceToModel(x, y, !model, zone.cutoffSeconds());
           if (drawn) {
             //-- reached road points are inside by the model, however thin the zone around them
-            distance = Math.min(distance, oracle.distanceToReachedRoad(x, y, zone.cutoffSeconds()));
-          }
-          if (drawn) {
-            worstOver = Math.max(worstOver, distance);
+            worstOver = Math.max(worstOver,
+                Math.min(distance, oracle.distanceToReachedRoad(x, y, zone.cutoffSeconds())));
           } else {
             worstUnder = Math.max(worstUnder, distance);
           }
-          if (distance > 0.3 * cell && System.getenv("DEBUG_AGREEMENT") != null) {
-            System.out.printf("%s at (%.1f, %.1f) zone %.0f: model %.1f s, %.2f cells%n",
-                drawn ? "over" : "under", x, y, zone.cutoffSeconds(), oracle.placeSeconds(x, y),
-                distance / cell);
-          }
         }
       }
-      System.out.printf("cell %.0f m: %d of %d samples disagree; worst overreach %.2f cells,"
-          + " worst shortfall %.2f cells%n", cell, disagreements, samples, worstOver / cell,
-          worstUnder / cell);
-      if (System.getenv("AGREEMENT_SEEDS") == null) {
-      assertThat(worstOver / cell).as("overreach, cells").isLessThanOrEqualTo(1.6);
-      assertThat(worstUnder / cell).as("shortfall, cells").isLessThanOrEqualTo(0.5);
-      }
+      assertThat(worstOver / cell).as("overreach at %.0f m cells, in cells", cell)
+          .isLessThanOrEqualTo(1.6);
+      assertThat(worstUnder / cell).as("shortfall at %.0f m cells, in cells", cell)
+          .isLessThanOrEqualTo(0.5);
     }
   }
 
