@@ -58,11 +58,14 @@ import org.locationtech.jts.geom.Geometry;
  *       boundary is straight between them, and a crossing may move by up to 0.1 cell to keep
  *       the clearances above. Against a brute-force evaluation of the model on irregular test
  *       networks the worst cases seen were 1.5 cells too far out and 0.3 cells too far in.</li>
- *   <li><b>Cell size:</b> {@link #autoCellMeters} keeps cells between
- *       {@value #MIN_AUTO_CELL_METERS} and {@value #MAX_AUTO_CELL_METERS} m: at 40 m even a
- *       plain, non-conservative drawing would keep every reachable road point within
- *       40 &times; sqrt(2) / 2 = 28 m of its zone, inside the 30 m target; the conservative
- *       drawing makes that distance zero.</li>
+ *   <li><b>Cell size:</b> {@link #autoCellMeters} aims at {@value #TARGET_LATTICE_POINTS}
+ *       lattice points and keeps cells between {@value #MIN_AUTO_CELL_METERS} and
+ *       {@value #MAX_AUTO_CELL_METERS} m: about 11 m for a 15-minute walk, up to 60 m for a
+ *       15-minute drive across a city region. Containment of reachable roads does not depend on
+ *       the cell (the conservative drawing guarantees it); what the cell sets is the overreach
+ *       above, at most about 1.5 cells (90 m at 60 m cells) beside roads reached just before
+ *       the cutoff. The target was chosen so that a 15-minute car zone of a city region takes
+ *       under 50 ms (scripts/bench.sh); finer cells cost time in proportion to their number.</li>
  * </ul>
  *
  * <p>An instance holds the per-edge data it derives from the network and mode graph (travel
@@ -75,13 +78,14 @@ public final class IsochroneBuilder {
   public static final double MIN_AUTO_CELL_METERS = 10;
 
   /** Largest automatic cell: see "Cell size" in the class comment. */
-  public static final double MAX_AUTO_CELL_METERS = 40;
+  public static final double MAX_AUTO_CELL_METERS = 60;
 
   /**
    * Lattice size the automatic cell aims at between those bounds: a 15-minute car zone in a
-   * city region gets about this many points at 40 m, and takes some 50 ms.
+   * city region (about 18 x 19 km) gets about this many points at 60 m; the raster work, which
+   * dominates a zone's cost, grows with this number.
    */
-  static final double TARGET_LATTICE_POINTS = 250_000;
+  static final double TARGET_LATTICE_POINTS = 100_000;
 
   /** Memory guard: at up to 56 bytes per point (four tracers), about 450 MB. */
   static final long MAX_LATTICE_POINTS = 8_000_000;

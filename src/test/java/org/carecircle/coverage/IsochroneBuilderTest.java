@@ -1,6 +1,7 @@
 package org.carecircle.coverage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.carecircle.coverage.TestRoadNetworkBuilder.degrees;
 import static org.carecircle.coverage.TestRoadNetworkBuilder.lat;
@@ -313,12 +314,14 @@ class IsochroneBuilderTest {
   @Test
   void automaticCellIsFineForWalkingZonesAndCoarserForCarZones() {
     // a 15-minute walk (1.25 m/s) reaches about 1.1 km: with 300 m margins a 3.5 km square
-    // lattice, 12.25 km^2 / 250,000 points = 7 m per cell, raised to the 10 m minimum
-    assertThat(IsochroneBuilder.autoCellMeters(3500, 3500)).isEqualTo(10);
-    // 8 x 8 km: 64 km^2 / 250,000 = 16 m
-    assertThat(IsochroneBuilder.autoCellMeters(8000, 8000)).isEqualTo(16);
-    // a 15-minute drive across a city region, 20 x 20 km: 40 m, the maximum
-    assertThat(IsochroneBuilder.autoCellMeters(20000, 20000)).isEqualTo(40);
+    // lattice, sqrt(12.25 km^2 / 100,000 points) = 11.07 m per cell
+    assertThat(IsochroneBuilder.autoCellMeters(3500, 3500)).isCloseTo(11.068, within(0.001));
+    // a 1.5 km square: sqrt(2.25 km^2 / 100,000) = 4.7 m, raised to the 10 m minimum
+    assertThat(IsochroneBuilder.autoCellMeters(1500, 1500)).isEqualTo(10);
+    // 8 x 8 km: sqrt(64 km^2 / 100,000) = 25.3 m
+    assertThat(IsochroneBuilder.autoCellMeters(8000, 8000)).isCloseTo(25.298, within(0.001));
+    // a 15-minute drive across a city region, 20 x 20 km: 63 m, capped at the 60 m maximum
+    assertThat(IsochroneBuilder.autoCellMeters(20000, 20000)).isEqualTo(60);
   }
 
   @Test
