@@ -1,0 +1,122 @@
+package org.carecircle.accessibility;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import javax.sql.DataSource;
+import org.carecircle.testsupport.ApiClient;
+import org.carecircle.testsupport.ApiClient.Response;
+import org.carecircle.testsupport.TestNetworks;
+import org.carecircle.testsupport.TestStores;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Accessibility through the API on Porto Alegre (network, hexagon population, the 117 health
+ * facility cells imported as clinics), on H2GIS and PostGIS (subclasses).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AccessibilityApiTest {
+  static final double PORTO_ALEGRE_POPULATION = 812_935;
+
+  @LocalServerPort int port;
+  @Autowired DataSource dataSource;
+  ApiClient api;
+  long networkId;
+
+  @BeforeAll
+  void importPortoAlegre() {
+    TestStores.clear(dataSource);
+    api = new ApiClient(port);
+    networkId = TestNetworks.importPortoAlegre(api);
+    PortoAlegreFixture.importPopulation(api);
+    Response facilities = api.upload("/api/facilities/import", "poa-health-cells.csv",
+        PortoAlegreFixture.facilityCsv(), "defaultType", "clinic");
+    assertThat(facilities.status()).as(facilities.toString()).isEqualTo(200);
+    assertThat(facilities.json().get("imported").asInt()).isEqualTo(PortoAlegreFixture.HEALTHCARE_CELLS);
+  }
+
+  String request(String mode, String minutes) {
+    return "{\"networkId\":" + networkId + ",\"facilityFilter\":{\"types\":[\"clinic\"]},\"mode\":\"" + mode
+        + "\",\"minutes\":" + minutes + "}";
+  }
+
+  JsonNode accessibility(String body) {
+    Response response = api.postJson("/api/accessibility", body);
+    assertThat(response.status()).as(response.toString()).isEqualTo(201);
+    return response.json();
+  }
+
+  @Test
+  void summaryCountsPopulationWithinEachThresholdAndIsStored() {
+    JsonNode summary = accessibility(request("walk", "[30, 15]"));
+    assertThat(summary.get("networkId").asLong()).isEqualTo(networkId);
+    assertThat(summary.get("mode").asText()).isEqualTo("walk");
+    assertThat(summary.get("minutes").toString()).isEqualTo("[15.0,30.0]");
+    assertThat(summary.get("totalPopulation").asDouble()).isCloseTo(PORTO_ALEGRE_POPULATION, offset(0.5));
+    assertThat(summary.get("cells").asInt()).isEqualTo(1124);
+    assertThat(summary.get("facilities").asInt()).isEqualTo(PortoAlegreFixture.HEALTHCARE_CELLS);
+    double fifteen = summary.at("/covered/15").asDouble();
+    double thirty = summary.at("/covered/30").asDouble();
+    assertThat(fifteen).isPositive().isLessThanOrEqualTo(thirty);
+    assertThat(thirty + summary.get("unreachablePopulation").asDouble())
+        .isLessThanOrEqualTo(PORTO_ALEGRE_POPULATION + 0.5);
+    assertThat(summary.at("/coveredShare/15").asDouble())
+        .isCloseTo(fifteen / summary.get("totalPopulation").asDouble(), offset(1e-9));
+    assertThat(summary.get("unreachableFacilities").isArray()).isTrue();
+    assertThat(summary.get("seconds").asDouble()).isGreaterThanOrEqualTo(0);
+
+    Response stored = api.get("/api/accessibility/" + summary.get("resultId").asLong());
+    assertThat(stored.status()).isEqualTo(200);
+    assertThat(stored.json()).isEqualTo(summary);
+  }
+
+  @Test
+  void jobAnswersTheSameResult() {
+    JsonNode now = accessibility(request("drive", "[10]"));
+    Response accepted = api.postJson("/api/accessibility/jobs", request("drive", "[10]"));
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+    JsonNode job = TestNetworks.awaitJob(api, accepted.json().get("jobId").asText());
+    assertThat(job.get("state").asText()).as(job.toString()).isEqualTo("succeeded");
+    JsonNode later = api.get("/api/accessibility/" + job.at("/result/resultId").asLong()).json();
+    assertThat(later.at("/covered/10").asDouble()).isEqualTo(now.at("/covered/10").asDouble());
+    // driving 10 minutes reaches more people than walking does
+    assertThat(later.at("/coveredShare/10").asDouble()).isGreaterThan(0.5);
+  }
+
+  @Test
+  void badInputIsRejectedNamingTheField() {
+    assertRejected("{\"networkId\":999999,\"facilityFilter\":{\"types\":[\"clinic\"]},\"mode\":\"walk\",\"minutes\":[15]}",
+        "networkId");
+    assertRejected("{\"networkId\":" + networkId + ",\"facilityIds\":[987654321],\"mode\":\"walk\",\"minutes\":[15]}",
+        "facilityIds");
+    assertRejected(request("walk", "[0]"), "minutes[0]");
+    assertRejected(request("walk", "[15, 181]"), "minutes[1]");
+    assertRejected(request("boat", "[15]"), "mode");
+    assertThat(api.get("/api/accessibility/987654321").status()).isEqualTo(404);
+  }
+
+  void assertRejected(String body, String field) {
+    Response response = api.postJson("/api/accessibility", body);
+    assertThat(response.status()).as(response.toString()).isEqualTo(422);
+    assertThat(response.json().get("rejected").findValuesAsText("field")).as(response.toString()).contains(field);
+    Response job = api.postJson("/api/accessibility/jobs", body);
+    assertThat(job.status()).as(job.toString()).isEqualTo(422);
+  }
+
+  @Test
+  void withoutAPopulationLayerTheRequestIsRejected() {
+    assertThat(api.delete("/api/population").status()).isBetween(200, 204);
+    try {
+      assertRejected(request("walk", "[15]"), "population");
+    } finally {
+      PortoAlegreFixture.importPopulation(api);
+    }
+  }
+}
