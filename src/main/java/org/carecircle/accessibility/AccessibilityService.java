@@ -90,6 +90,45 @@ public class AccessibilityService {
     return layer != null && layer.equals(layerKey(population.summary()));
   }
 
+  /**
+   * The gap layer of result {@code id} at {@code minutes}.
+   *
+   * @throws InputRejectedException on field {@code minutes} when it is missing, not in (0, the
+   *     result's largest threshold]: beyond it the result does not know the times
+   */
+  public GapCollection gaps(long id, Double minutes, boolean dissolve) {
+    AccessibilitySummary summary = get(id);
+    double largest = summary.minutes().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    if (minutes == null || !(minutes > 0) || minutes > largest) {
+      throw new InputRejectedException(InputProblem.ofField("minutes", "give minutes in (0, " + plain(largest)
+          + "]: this result measured times up to its largest threshold, " + plain(largest) + " minutes"));
+    }
+    AccessibilityCells cells = cells(id);
+    if (!dissolve) {
+      return GapLayerBuilder.cells(cells, minutes);
+    }
+    Map<Long, org.locationtech.jts.geom.Geometry> polygons = new java.util.HashMap<>();
+    if (onCurrentPopulationLayer(id)) {
+      int[] gaps = GapLayerBuilder.gapCells(cells, minutes);
+      if (gaps.length > 0) {
+        org.locationtech.jts.geom.Envelope box = new org.locationtech.jts.geom.Envelope();
+        for (int i : gaps) {
+          box.expandToInclude(cells.lon()[i], cells.lat()[i]);
+        }
+        for (var cell : population.cellsOverlapping(box)) {
+          if (cell.cellPolygon() != null) {
+            polygons.put(cell.id(), cell.cellPolygon());
+          }
+        }
+      }
+    }
+    return GapLayerBuilder.dissolved(cells, minutes, polygons);
+  }
+
+  public AccessibilitySurface surface(long id) {
+    return AccessibilitySurface.of(cells(id));
+  }
+
   private static NotFoundException notFound(long id) {
     return new NotFoundException("there is no accessibility result with id " + id);
   }

@@ -111,6 +111,59 @@ abstract class AccessibilityApiTest {
   }
 
   @Test
+  void gapLayerHoldsExactlyThePopulationBeyondTheThreshold() {
+    JsonNode summary = accessibility(request("walk", "[15, 30]"));
+    long id = summary.get("resultId").asLong();
+    double total = summary.get("totalPopulation").asDouble();
+    Response response = api.get("/api/accessibility/" + id + "/gaps?minutes=15");
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    assertThat(response.contentType()).startsWith("application/geo+json");
+    JsonNode gaps = response.json();
+    assertThat(gaps.get("type").asText()).isEqualTo("FeatureCollection");
+    assertThat(gaps.get("aggregated").asBoolean()).isFalse();
+    // unreachable cells are gaps too: gap + covered = everybody
+    assertThat(gaps.get("gapPopulation").asDouble() + summary.at("/covered/15").asDouble())
+        .isCloseTo(total, offset(1e-6 * total));
+    assertThat(gaps.get("features")).hasSize(gaps.get("gapCells").asInt());
+    double sum = 0;
+    for (JsonNode feature : gaps.get("features")) {
+      JsonNode minutes = feature.at("/properties/minutes");
+      assertThat(minutes.isNull() || minutes.asDouble() > 15).as(feature.toString()).isTrue();
+      sum += feature.at("/properties/population").asDouble();
+    }
+    assertThat(sum).isCloseTo(gaps.get("gapPopulation").asDouble(), offset(1e-6 * total));
+
+    // the surface agrees with the gap layer, cell for cell
+    JsonNode surface = api.get("/api/accessibility/" + id + "/surface").json();
+    assertThat(surface.get("lon")).hasSize(1124);
+    assertThat(surface.get("population")).hasSize(1124);
+    int beyond = 0;
+    for (JsonNode minutes : surface.get("minutes")) {
+      beyond += minutes.isNull() || minutes.asDouble() > 15 ? 1 : 0;
+    }
+    assertThat(beyond).isEqualTo(gaps.get("gapCells").asInt());
+
+    JsonNode dissolved = api.get("/api/accessibility/" + id + "/gaps?minutes=15&dissolve=true").json();
+    assertThat(dissolved.get("dissolved").asBoolean()).isTrue();
+    assertThat(dissolved.get("features").size()).isPositive().isLessThan(gaps.get("gapCells").asInt());
+    double dissolvedSum = 0;
+    for (JsonNode feature : dissolved.get("features")) {
+      assertThat(feature.at("/geometry/type").asText()).isEqualTo("Polygon");
+      dissolvedSum += feature.at("/properties/population").asDouble();
+    }
+    assertThat(dissolvedSum).isCloseTo(gaps.get("gapPopulation").asDouble(), offset(1e-6 * total));
+
+    Response export = api.get("/api/accessibility/" + id + "/gaps/export?minutes=15");
+    assertThat(export.status()).isEqualTo(200);
+    assertThat(export.headers().firstValue("Content-Disposition").orElse("")).contains("attachment")
+        .contains(".geojson");
+
+    Response beyondTheSearch = api.get("/api/accessibility/" + id + "/gaps?minutes=45");
+    assertThat(beyondTheSearch.status()).isEqualTo(422);
+    assertThat(beyondTheSearch.json().get("rejected").findValuesAsText("field")).contains("minutes");
+  }
+
+  @Test
   void withoutAPopulationLayerTheRequestIsRejected() {
     assertThat(api.delete("/api/population").status()).isBetween(200, 204);
     try {
