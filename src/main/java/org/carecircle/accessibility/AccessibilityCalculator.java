@@ -29,6 +29,8 @@ import org.carecircle.network.TravelTimeSearch;
  */
 public final class AccessibilityCalculator {
   private static final double SECONDS_PER_MINUTE = 60;
+  /** Cell passes over at least this many cells run in parallel. */
+  private static final int PARALLEL_CELLS = 50_000;
 
   private AccessibilityCalculator() {}
 
@@ -128,7 +130,12 @@ public final class AccessibilityCalculator {
     int[] edges = snaps.edge();
     float[] fractions = snaps.fraction();
     float[] distances = snaps.distanceMeters();
-    IntStream.range(0, edges.length).parallel().forEach(i -> {
+    IntStream cellIndexes = IntStream.range(0, edges.length);
+    // below this, handing work to other threads costs more than the pass itself
+    if (edges.length >= PARALLEL_CELLS) {
+      cellIndexes = cellIndexes.parallel();
+    }
+    cellIndexes.forEach(i -> {
       int edge = edges[i];
       if (edge < 0) {
         return;
