@@ -84,6 +84,23 @@ public class AccessibilityService {
     return repository.findCells(id).orElseThrow(() -> notFound(id));
   }
 
+  /**
+   * Minutes from every population cell to the nearest of {@code sources}, not stored: for analyses
+   * that need the cells (district indicators). Uses the same snap cache as stored results.
+   *
+   * @param minutes the search budget, minutes; cells beyond it are +inf
+   */
+  public AccessibilityCells minutesToNearest(long networkId, org.carecircle.network.TravelMode mode,
+      List<AccessibilityCalculator.Source> sources, double minutes) {
+    ModeNetwork network = networks.modeNetwork(networkId, mode);
+    Plan plan = new Plan(networkId, network, mode.code(), new double[] {minutes}, sources);
+    PopulationCells cells = population.allCells();
+    CellSnaps snaps = snaps(plan, layerKey(population.summary()), cells);
+    AccessibilityCalculator.Result result = AccessibilityCalculator.compute(network, snaps, cells.population(),
+        sources, plan.minutes(), maxSnapMeters);
+    return new AccessibilityCells(cells.id(), cells.lon(), cells.lat(), cells.population(), result.minutesToNearest());
+  }
+
   /** Whether result {@code id} was computed on the population layer stored now. */
   public boolean onCurrentPopulationLayer(long id) {
     String layer = repository.findPopulationLayer(id).orElseThrow(() -> notFound(id));
