@@ -164,6 +164,33 @@ abstract class AccessibilityApiTest {
   }
 
   @Test
+  void districtAccessShareAgreesWithTheAccessibilitySummary() {
+    JsonNode summary = accessibility(request("walk", "[15]"));
+    api.delete("/api/districts");
+    // one district holding every hexagon of the city
+    String box = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":"
+        + "{\"name\":\"Porto Alegre\",\"code\":\"POA\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+        + "[[[-51.4,-30.4],[-51.0,-30.4],[-51.0,-29.9],[-51.4,-29.9],[-51.4,-30.4]]]}}]}";
+    Response imported = api.upload("/api/districts/import", "porto-alegre-box.geojson",
+        box.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+    try {
+      Response response = api.get("/api/districts/indicators?standard=qingdao-2024&networkId=" + networkId);
+      assertThat(response.status()).as(response.toString()).isEqualTo(200);
+      JsonNode row = response.json().at("/districts/0");
+      // the walk target counts clinics within 15 minutes: the same cells as the summary
+      assertThat(row.at("/accessShare/community-health-walk").asDouble())
+          .isCloseTo(summary.at("/coveredShare/15").asDouble(), offset(1e-9));
+      // no emergency station exists: nobody is within reach, and the report says so
+      assertThat(row.at("/accessShare/emergency-drive").asDouble()).isZero();
+      assertThat(row.at("/pass/emergency-drive").asBoolean()).isFalse();
+      assertThat(response.json().get("notes").toString()).contains("emergency-drive");
+    } finally {
+      api.delete("/api/districts");
+    }
+  }
+
+  @Test
   void withoutAPopulationLayerTheRequestIsRejected() {
     assertThat(api.delete("/api/population").status()).isBetween(200, 204);
     try {
