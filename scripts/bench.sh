@@ -16,3 +16,6 @@ run org.carecircle.bench.NetworkBench "$geodata/heidelberg/heidelberg.osm.pbf" 8
 echo
 echo "== Coverage zones: Heidelberg, car, 15 minutes; baseline = GraphHopper's isochrone pipeline"
 run org.carecircle.bench.IsochroneBench "$geodata/heidelberg/heidelberg.osm.pbf" 8.64 49.38 8.73 49.42
+echo
+echo "== Accessibility: Porto Alegre (141 facilities; baseline = one single-source search), Heidelberg 50 m surface"
+run org.carecircle.bench.AccessibilityBench "$geodata"

@@ -121,7 +121,7 @@ public class PopulationService {
    * Width and height in degrees of squares that are about square on the ground and few enough
    * that a grid of them over the box has at most {@code limit} squares.
    */
-  static double[] binSize(Envelope box, int limit) {
+  public static double[] binSize(Envelope box, int limit) {
     double cosLatitude = Math.max(MIN_COS_LATITUDE, Math.cos(Math.toRadians(box.centre().y)));
     double width = Math.max(box.getWidth(), 1e-9);
     double height = Math.max(box.getHeight(), 1e-9);

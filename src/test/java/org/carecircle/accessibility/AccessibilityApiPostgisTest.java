@@ -1,0 +1,6 @@
+package org.carecircle.accessibility;
+
+import org.carecircle.testsupport.PostgisTestStore;
+
+/** {@link AccessibilityApiTest} on PostGIS. */
+class AccessibilityApiPostgisTest extends AccessibilityApiTest implements PostgisTestStore {}
