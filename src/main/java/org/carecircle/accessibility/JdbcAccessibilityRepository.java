@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
+import org.carecircle.system.GeneratedIds;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -36,9 +37,7 @@ public class JdbcAccessibilityRepository implements AccessibilityRepository {
       statement.setBytes(5, blob);
       return statement;
     }, keys);
-    return keys.getKeyList().get(0).entrySet().stream()
-        .filter(e -> e.getKey().equalsIgnoreCase("id")).map(e -> ((Number) e.getValue()).longValue())
-        .findFirst().orElseThrow();
+    return GeneratedIds.idOf(keys);
   }
 
   @Override

@@ -17,6 +17,7 @@ import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
+import org.carecircle.system.GeneratedIds;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -53,9 +54,7 @@ public class JdbcZoneSetRepository implements ZoneSetRepository {
       statement.setString(3, write(set.unreachable()));
       return statement;
     }, keys);
-    long id = keys.getKeyList().get(0).entrySet().stream()
-        .filter(e -> e.getKey().equalsIgnoreCase("id")).map(e -> ((Number) e.getValue()).longValue())
-        .findFirst().orElseThrow();
+    long id = GeneratedIds.idOf(keys);
     jdbc.batchUpdate(
         "INSERT INTO coverage_zone (zone_set_id, facility_id, facility_name, point_index, minutes,"
             + " area_square_meters, geom) VALUES (?, ?, ?, ?, ?, ?, ST_GeomFromWKB(?, 4326))",

@@ -21,6 +21,7 @@ import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
+import org.carecircle.system.GeneratedIds;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -96,19 +97,9 @@ public class JdbcFacilityRepository implements FacilityRepository {
           return statement;
         },
         keys);
-    return facility.withId(generatedId(keys));
+    return facility.withId(GeneratedIds.idOf(keys));
   }
 
-  /** PostGIS returns every column as a generated key, H2 only the identity; both name it id/ID. */
-  private static long generatedId(KeyHolder keys) {
-    Map<String, Object> row = keys.getKeyList().get(0);
-    for (Map.Entry<String, Object> column : row.entrySet()) {
-      if (column.getKey().equalsIgnoreCase("id")) {
-        return ((Number) column.getValue()).longValue();
-      }
-    }
-    throw new IllegalStateException("the store returned no generated id: " + row.keySet());
-  }
 
   @Override
   public boolean update(Facility facility) {

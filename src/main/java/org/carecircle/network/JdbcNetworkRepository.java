@@ -9,8 +9,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import org.carecircle.system.GeneratedIds;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -61,19 +61,9 @@ public class JdbcNetworkRepository implements NetworkRepository {
       statement.setObject(10, OffsetDateTime.ofInstant(network.createdAt(), ZoneOffset.UTC));
       return statement;
     }, keys);
-    return network.withId(generatedId(keys));
+    return network.withId(GeneratedIds.idOf(keys));
   }
 
-  /** PostGIS returns every column as a generated key, H2 only the identity; both name it id/ID. */
-  private static long generatedId(KeyHolder keys) {
-    Map<String, Object> row = keys.getKeyList().get(0);
-    for (Map.Entry<String, Object> column : row.entrySet()) {
-      if (column.getKey().equalsIgnoreCase("id")) {
-        return ((Number) column.getValue()).longValue();
-      }
-    }
-    throw new IllegalStateException("the store returned no generated id: " + row.keySet());
-  }
 
   @Override
   public boolean delete(long id) {
