@@ -12,6 +12,7 @@
  */
 import { fetchConfig, fetchFacilityTypes } from './api.js';
 import { Catalogue } from './catalogue.js';
+import { AccessGapsPanel } from './accessGaps.js';
 import { CoveragePanel } from './coverage.js';
 import { offerDemo } from './demo.js';
 import { FacilityEditor } from './facilityEditor.js';
@@ -91,8 +92,23 @@ async function start(api) {
     openFacility: (id) => layer.openFacility(id),
   });
 
+  const access = new AccessGapsPanel({
+    map,
+    registry,
+    catalogue,
+    facilities: layer,
+    networks,
+    container: document.getElementById('access-body'),
+  });
+
   Object.assign(api, {
     catalogue,
+    access: {
+      run: () => access.run(),
+      summary: () => access.summary,
+      cellsDrawn: () => access.surface?.drawn ?? 0,
+      formRequest: () => access.readRequest(),
+    },
     facilityCount: () => layer.count(),
     visibleFacilityCount: () => layer.visibleCount(),
     facilityIds: () => [...layer.features.keys()],
@@ -128,6 +144,7 @@ async function start(api) {
 
   try {
     await layer.refresh({ fit: true });
+    access.fillTypes();
   } catch (error) {
     showNotice({ id: 'facilities-error', kind: 'error', text: t('facilities.loadFailed', { message: describeError(error) }) });
   }
