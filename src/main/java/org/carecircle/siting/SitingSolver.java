@@ -265,7 +265,17 @@ public final class SitingSolver {
         + " covered; raise the cutoff or add candidates nearer to the demand";
   }
 
-  private SitingResult answer(SitingProblem problem, SitingOptions options, Outcome outcome, double seconds) {
+  /**
+   * The answer for sites chosen elsewhere (problem candidate indices), measured as a solver's
+   * would be: status feasible, no bound.
+   */
+  static SitingResult measured(SitingProblem problem, SitingOptions options, int[] sites, PresolveReport presolve,
+      String message, double seconds) {
+    return answer(problem, options, new Outcome(new SolverOutcome(sites, Double.NaN, SitingStatus.FEASIBLE),
+        presolve, message), seconds);
+  }
+
+  private static SitingResult answer(SitingProblem problem, SitingOptions options, Outcome outcome, double seconds) {
     SolverOutcome solved = outcome.solved();
     int[] sites = SitingEvaluator.sorted(solved.sites());
     SitingEvaluator.Measures measures = SitingEvaluator.measure(problem, options.model(), sites);
