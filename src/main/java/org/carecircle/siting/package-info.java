@@ -1,0 +1,9 @@
+/**
+ * Siting chooses p new sites among candidates to serve demand weighted by population; cost =
+ * travel time or distance from a site to a demand point. A {@link org.carecircle.siting.SitingProblem}
+ * holds the demand, the candidates (some already open, "fixed") and the cost matrix in one unit of
+ * the caller's choice; {@link org.carecircle.siting.SitingSolver} answers it for one of four
+ * {@link org.carecircle.siting.SitingModel models} with a heuristic, an exact (OR-Tools) or an
+ * automatic solver. Nothing in here knows about HTTP or SQL except the controller and service.
+ */
+package org.carecircle.siting;
