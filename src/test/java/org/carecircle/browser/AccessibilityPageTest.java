@@ -18,6 +18,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 /** Access gaps on the Porto Alegre network: canvas surface, gap polygons, district choropleth, in Chromium. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "carecircle.map.tile-url=")
 class AccessibilityPageTest extends PageTest {
+  @org.springframework.beans.factory.annotation.Autowired javax.sql.DataSource dataSource;
+
 
   /** Central Porto Alegre split in a west and an east half. */
   private static final String DISTRICTS = "{\"type\":\"FeatureCollection\",\"features\":["
@@ -33,6 +35,8 @@ class AccessibilityPageTest extends PageTest {
 
   @Test
   void driveAccessDrawsSurfaceGapsAndDistrictIndicators() {
+    // page tests share one application context: start from an empty registry
+    org.carecircle.testsupport.TestStores.clear(dataSource);
     long networkId = TestNetworks.importPortoAlegre(api);
     Response population = api.upload("/api/population/import", SharedGeodata.file("porto-alegre/poa_hexgrid.csv"));
     assertThat(population.status()).as(population.toString()).isEqualTo(200);
@@ -44,7 +48,9 @@ class AccessibilityPageTest extends PageTest {
 
     openPage();
     waitFor(Duration.ofSeconds(20), () -> bodyData("facilitiesLoaded") != null);
-    waitFor(Duration.ofSeconds(10), () -> "1".equals(bodyData("networksLoaded")));
+    // page tests share one application context, so earlier tests may have imported networks too
+    String networkCount = String.valueOf(api.get("/api/networks").json().size());
+    waitFor(Duration.ofSeconds(10), () -> networkCount.equals(bodyData("networksLoaded")));
     WebElement section = browser.findElement(By.id("access-section"));
     assertThat(section.getText().toLowerCase(java.util.Locale.ROOT)).containsAnyOf("access gaps", "服务缺口");
 

@@ -15,14 +15,20 @@ import org.springframework.boot.test.context.SpringBootTest;
 /** Coverage zones of the demo's community health centres on the Porto Alegre network, in Chromium. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "carecircle.map.tile-url=")
 class CoveragePageTest extends PageTest {
+  @org.springframework.beans.factory.annotation.Autowired javax.sql.DataSource dataSource;
+
 
   @Test
   void walkingZonesOfCommunityHealthCentresAppearWithLegendAndTooltip() {
+    // page tests share one application context: start from an empty registry
+    org.carecircle.testsupport.TestStores.clear(dataSource);
     long networkId = TestNetworks.importPortoAlegre(api);
     api.postJson("/api/demo/load", "");
     openPage();
     waitForFacilitiesLoaded(59);
-    waitFor(Duration.ofSeconds(10), () -> "1".equals(bodyData("networksLoaded")));
+    // page tests share one application context, so earlier tests may have imported networks too
+    String networkCount = String.valueOf(api.get("/api/networks").json().size());
+    waitFor(Duration.ofSeconds(10), () -> networkCount.equals(bodyData("networksLoaded")));
     assertThat(browser.findElements(By.cssSelector("#network-list li[data-network-id='" + networkId + "']"))).hasSize(1);
 
     new Select(browser.findElement(By.id("coverage-network"))).selectByValue(String.valueOf(networkId));
