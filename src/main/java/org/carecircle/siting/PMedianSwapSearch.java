@@ -30,6 +30,11 @@ import org.carecircle.job.JobContext;
  * #TIME_CAP_SECONDS} only guards slow machines and huge instances.
  */
 final class PMedianSwapSearch {
+  /**
+   * The swap bookkeeping keeps a candidates × candidates matrix of doubles: 5,000 candidates take
+   * 200 MB. Larger problems are refused (the network-based siting should thin its candidates).
+   */
+  static final int MAX_CANDIDATES = 5000;
   /** The most perturbation rounds (see PMedianBench for the figures on OR-Library pmed1-20). */
   static final int ROUNDS = 1000;
   /**

@@ -76,6 +76,10 @@ public record SitingOptions(SitingModel model, int p, SolverKind solver, double 
             + " are missing, first: " + String.join(", ", problem.firstMissingPairs(5))));
       }
     }
+    if (model == SitingModel.PMEDIAN && problem.candidateCount() > PMedianSwapSearch.MAX_CANDIDATES) {
+      problems.add(InputProblem.ofField("candidates", "the p-median handles at most "
+          + PMedianSwapSearch.MAX_CANDIDATES + " candidates, not " + problem.candidateCount()));
+    }
     if (model == SitingModel.LSCP && !(targetShare > 0 && targetShare <= 1)) {
       problems.add(InputProblem.ofField("targetShare", "the target share must be in (0, 1], not " + targetShare));
     }

@@ -115,6 +115,35 @@ class SanFranciscoSitingApiTest {
   }
 
   @Test
+  void aFixedStoreCountsAsOpenAndIsNotChosenAgain() {
+    // Store_15 is in the only optimal 4-set, so with it open the best 3 more are the rest of it
+    ObjectNode body = request("mclp", 3, "exact");
+    for (JsonNode candidate : body.get("candidates")) {
+      if (candidate.get("id").asText().equals("Store_15")) {
+        ((ObjectNode) candidate).put("fixed", true);
+      }
+    }
+    JsonNode answer = solve(body);
+    assertThat(answer.get("status").asText()).isEqualTo("optimal");
+    assertThat(answer.get("coveredWeight").asDouble()).isEqualTo(875_247);
+    assertThat(selected(answer)).containsExactlyInAnyOrder("Store_2", "Store_11", "Store_12");
+    assertThat(answer.get("presolve").get("fixedCandidates").asInt()).isEqualTo(1);
+    assertThat(answer.get("presolve").get("coveredByFixedDemandPoints").asInt()).isPositive();
+  }
+
+  @Test
+  void lscpForNinetyPercentNeedsFourStoresBecauseThreeFallShort() {
+    JsonNode three = solve(request("mclp", 3, "exact"));
+    assertThat(three.get("coveredShare").asDouble()).isLessThan(0.9);
+    ObjectNode body = request("lscp", null, "exact");
+    body.put("targetShare", 0.9);
+    JsonNode answer = solve(body);
+    assertThat(answer.get("status").asText()).isEqualTo("optimal");
+    assertThat(answer.get("objective").asInt()).isEqualTo(4);
+    assertThat(answer.get("coveredShare").asDouble()).isGreaterThanOrEqualTo(0.9);
+  }
+
+  @Test
   void pMedianWithFourStoresHasThePublishedMeanDistance() {
     JsonNode exact = solve(request("pmedian", 4, "exact"));
     assertThat(exact.get("status").asText()).isEqualTo("optimal");
