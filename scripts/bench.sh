@@ -19,3 +19,6 @@ run org.carecircle.bench.IsochroneBench "$geodata/heidelberg/heidelberg.osm.pbf"
 echo
 echo "== Accessibility: Porto Alegre (141 facilities; baseline = one single-source search), Heidelberg 50 m surface"
 run org.carecircle.bench.AccessibilityBench "$geodata"
+echo
+echo "== Siting: OR-Library pmed1-pmed20; baseline = the proven optima (pmedopt.txt) and the exact solver"
+run org.carecircle.bench.PMedianBench "$geodata/benchmarks/orlib-pmedian" 60
