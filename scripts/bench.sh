@@ -22,3 +22,6 @@ run org.carecircle.bench.AccessibilityBench "$geodata"
 echo
 echo "== Siting: OR-Library pmed1-pmed20; baseline = the proven optima (pmedopt.txt) and the exact solver"
 run org.carecircle.bench.PMedianBench "$geodata/benchmarks/orlib-pmedian" 60
+echo
+echo "== Siting on a network: Porto Alegre, drive, candidates every 500 m, 117 facility cells fixed, p = 18; baseline = the exact solver"
+run org.carecircle.bench.NetworkSitingBench "$geodata" 120

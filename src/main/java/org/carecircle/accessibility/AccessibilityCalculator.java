@@ -150,13 +150,7 @@ public final class AccessibilityCalculator {
   /** Seconds to a point on {@code edge}; kept identical to {@link SearchResult#secondsTo}. */
   static double secondsTo(RoadNetwork road, EdgeTravelTimes times, float[] arrival, int edge, double fraction,
       double distanceMeters) {
-    float forward = times.forwardSeconds[edge];
-    float backward = times.backwardSeconds[edge];
-    // an impossible direction must stay +inf: 0 * inf would be NaN
-    double viaA = forward == Float.POSITIVE_INFINITY ? Double.POSITIVE_INFINITY
-        : arrival[road.edgeNodeA[edge]] + fraction * forward;
-    double viaB = backward == Float.POSITIVE_INFINITY ? Double.POSITIVE_INFINITY
-        : arrival[road.edgeNodeB[edge]] + (1 - fraction) * backward;
-    return Math.min(viaA, viaB) + TravelTimeSearch.offRoadSeconds(distanceMeters);
+    return SearchResult.onRoadSeconds(arrival[road.edgeNodeA[edge]], arrival[road.edgeNodeB[edge]], fraction,
+        times.forwardSeconds[edge], times.backwardSeconds[edge]) + TravelTimeSearch.offRoadSeconds(distanceMeters);
   }
 }

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeSet;
 import org.carecircle.error.InputProblem;
 import org.carecircle.error.InputRejectedException;
@@ -14,8 +13,6 @@ import org.carecircle.error.NotFoundException;
 import org.carecircle.facility.Facility;
 import org.carecircle.facility.FacilityQuery;
 import org.carecircle.facility.FacilityService;
-import org.carecircle.facility.FacilityStatus;
-import org.carecircle.facility.FacilityType;
 import org.carecircle.network.NetworkService;
 import org.carecircle.network.TravelMode;
 import org.carecircle.system.CareCircleProperties;
@@ -207,31 +204,7 @@ public class CoveragePlanner {
   }
 
   private FacilityQuery filterQuery(CoverageRequest.FacilityFilter filter, List<InputProblem> problems) {
-    java.util.Set<String> types = new java.util.LinkedHashSet<>();
-    java.util.Set<FacilityStatus> statuses = new java.util.LinkedHashSet<>();
-    int before = problems.size();
-    for (String type : filter.types() == null ? List.<String>of() : filter.types()) {
-      Optional<FacilityType> known = facilities.catalogue().lookup(type == null ? "" : type);
-      if (known.isPresent()) {
-        types.add(known.get().code());
-      } else {
-        problems.add(InputProblem.ofField("facilityFilter.types", "unknown facility type '" + type + "'"));
-      }
-    }
-    if (filter.statuses() == null) {
-      // closed or merely planned facilities serve nobody today: unless asked, zones are of existing ones
-      statuses.add(FacilityStatus.EXISTING);
-    }
-    for (String status : filter.statuses() == null ? List.<String>of() : filter.statuses()) {
-      Optional<FacilityStatus> known = FacilityStatus.parse(status == null ? "" : status);
-      if (known.isPresent()) {
-        statuses.add(known.get());
-      } else {
-        problems.add(InputProblem.ofField("facilityFilter.statuses", "unknown status '" + status
-            + "'; expected existing, planned, candidate or closed"));
-      }
-    }
-    return problems.size() == before ? new FacilityQuery(types, statuses, null) : null;
+    return facilities.filterQuery(filter.types(), filter.statuses(), "facilityFilter", problems);
   }
 
   private static CoverageOrigin origin(Facility facility) {

@@ -30,6 +30,36 @@ public class FacilityService {
     return repository.find(query);
   }
 
+  /**
+   * A query from lists of type codes (or names) and statuses, as analyses take them in JSON.
+   * Closed or merely planned facilities serve nobody today: when {@code statuses} is null the
+   * query asks for existing facilities only; an empty list means any status.
+   *
+   * @param field the request field the lists came from, for the problems ({@code field.types})
+   * @param problems where unknown types and statuses are reported
+   * @return the query, or null when a problem was added
+   */
+  public FacilityQuery filterQuery(List<String> types, List<String> statuses, String field,
+      List<InputProblem> problems) {
+    java.util.Set<String> typeCodes = new java.util.LinkedHashSet<>();
+    java.util.Set<FacilityStatus> statusSet = new java.util.LinkedHashSet<>();
+    int before = problems.size();
+    for (String type : types == null ? List.<String>of() : types) {
+      catalogue.lookup(type == null ? "" : type).ifPresentOrElse(t -> typeCodes.add(t.code()),
+          () -> problems.add(InputProblem.ofField(field + ".types", "unknown facility type '"
+              + type + "'; see GET /api/facility-types for the codes")));
+    }
+    if (statuses == null) {
+      statusSet.add(FacilityStatus.EXISTING);
+    }
+    for (String status : statuses == null ? List.<String>of() : statuses) {
+      FacilityStatus.parse(status == null ? "" : status).ifPresentOrElse(statusSet::add,
+          () -> problems.add(InputProblem.ofField(field + ".statuses", "unknown status '"
+              + status + "'; expected existing, planned, candidate or closed")));
+    }
+    return problems.size() == before ? new FacilityQuery(typeCodes, statusSet, null) : null;
+  }
+
   public Facility get(long id) {
     return repository.findById(id).orElseThrow(() -> notFound(id));
   }

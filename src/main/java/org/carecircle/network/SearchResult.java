@@ -79,7 +79,7 @@ public final class SearchResult {
   /**
    * Seconds to reach a point on an edge (e.g. a population cell snapped onto the road): through
    * node A plus {@code fraction * forwardSeconds}, or through node B plus {@code (1 - fraction) *
-   * backwardSeconds}, whichever is less, plus the off-road walk from the road to the point ({@code
+   * backwardSeconds}, whichever is less ({@link #onRoadSeconds}), plus the off-road walk from the road to the point ({@code
    * distanceMeters / OFF_ROAD_WALK_METERS_PER_SECOND}). May exceed the search's budget; {@code
    * +inf} when neither way is possible. A source on the same edge reaches the point directly, which
    * this does not consider: it sees only node arrival times.
@@ -92,13 +92,26 @@ public final class SearchResult {
     int edge = point.edge();
     float forward = times.forwardSeconds[edge];
     float backward = times.backwardSeconds[edge];
-    // an impossible direction must stay +inf: 0 * inf would be NaN
-    double viaA = forward == Float.POSITIVE_INFINITY ? Double.POSITIVE_INFINITY
-        : search.arrivalAt(network.edgeNodeA[edge]) + point.fraction() * forward;
-    double viaB = backward == Float.POSITIVE_INFINITY ? Double.POSITIVE_INFINITY
-        : search.arrivalAt(network.edgeNodeB[edge]) + (1 - point.fraction()) * backward;
-    double onRoad = Math.min(viaA, viaB);
+    double onRoad = onRoadSeconds(search.arrivalAt(network.edgeNodeA[edge]),
+        search.arrivalAt(network.edgeNodeB[edge]), point.fraction(), forward, backward);
     return onRoad + TravelTimeSearch.offRoadSeconds(point.distanceMeters());
+  }
+
+  /**
+   * Seconds to the point at {@code fraction} of an edge from the arrival times at its ends: through
+   * A then along the edge, or through B then against it, whichever is less. A point at an end
+   * ({@code fraction} 0 or 1) is that node, reached whatever directions the edge allows; inside the
+   * edge a direction the mode may not use ({@code +inf} seconds) gives no way in.
+   */
+  public static double onRoadSeconds(double arrivalA, double arrivalB, double fraction, float forwardSeconds,
+      float backwardSeconds) {
+    // an impossible direction must stay +inf: 0 * inf would be NaN
+    double viaA = fraction == 0 ? arrivalA
+        : forwardSeconds == Float.POSITIVE_INFINITY ? Double.POSITIVE_INFINITY : arrivalA + fraction * forwardSeconds;
+    double viaB = fraction == 1 ? arrivalB
+        : backwardSeconds == Float.POSITIVE_INFINITY ? Double.POSITIVE_INFINITY
+            : arrivalB + (1 - fraction) * backwardSeconds;
+    return Math.min(viaA, viaB);
   }
 
   private void check() {

@@ -36,8 +36,9 @@ public final class SearchSources {
    * Adds a source at a point on an edge, e.g. a facility snapped by {@link NetworkLocator}. The
    * point reaches node A by travelling the {@code fraction} of the edge against its direction
    * ({@code fraction * backwardSeconds}) and node B by travelling the rest along it ({@code (1 -
-   * fraction) * forwardSeconds}); a direction the mode may not use seeds nothing. Both start
-   * {@code point.distanceMeters() / OFF_ROAD_WALK_METERS_PER_SECOND} seconds late (off-road walk).
+   * fraction) * forwardSeconds}); a direction the mode may not use seeds nothing, except that a
+   * point at an end (fraction 0 or 1) seeds that node directly. Both start {@code
+   * point.distanceMeters() / OFF_ROAD_WALK_METERS_PER_SECOND} seconds late (off-road walk).
    *
    * @param times the per-edge times of the mode being searched
    * @return the source's index
@@ -55,10 +56,15 @@ public final class SearchSources {
     int source = sourceCount++;
     float backward = times.backwardSeconds[edge];
     float forward = times.forwardSeconds[edge];
-    if (backward != Float.POSITIVE_INFINITY) {
+    // a point at an end of the edge is that node, whatever directions the edge allows
+    if (point.fraction() == 0) {
+      seed(network.edgeNodeA[edge], startSeconds + offRoadSeconds, source);
+    } else if (backward != Float.POSITIVE_INFINITY) {
       seed(network.edgeNodeA[edge], startSeconds + offRoadSeconds + point.fraction() * backward, source);
     }
-    if (forward != Float.POSITIVE_INFINITY) {
+    if (point.fraction() == 1) {
+      seed(network.edgeNodeB[edge], startSeconds + offRoadSeconds, source);
+    } else if (forward != Float.POSITIVE_INFINITY) {
       seed(network.edgeNodeB[edge], startSeconds + offRoadSeconds + (1 - point.fraction()) * forward, source);
     }
     return source;

@@ -33,6 +33,27 @@ public final class SitingRequestReader {
       throw new InputRejectedException(InputProblem.ofField("body", "the request body is empty"));
     }
     List<InputProblem> problems = new ArrayList<>();
+    SitingOptions options = readOptions(request, forCurve, problems);
+    SitingProblem problem = readProblem(request, problems);
+    if (!problems.isEmpty()) {
+      throw new InputRejectedException(problems);
+    }
+    problems.addAll(forCurve ? SitingCurve.validate(problem, options, request.maxP()) : options.validate(problem));
+    if (!problems.isEmpty()) {
+      throw new InputRejectedException(problems);
+    }
+    return new Read(problem, options, request.maxP());
+  }
+
+  /**
+   * The options of a request, with every problem of the fields that do not need the problem
+   * (model, solver, p present and &ge; 1, maxP, curveMaxP, time limit) added to {@code problems}.
+   * Checks against the problem ({@link SitingOptions#validate}) come later.
+   *
+   * @return the options, or null when a problem was added
+   */
+  static SitingOptions readOptions(SitingRequest request, boolean forCurve, List<InputProblem> problems) {
+    int before = problems.size();
     SitingModel model = null;
     if (request.model() == null) {
       problems.add(InputProblem.ofField("model", "the model is required: mclp, lscp, pmedian or pcenter"));
@@ -59,25 +80,29 @@ public final class SitingRequestReader {
       problems.add(InputProblem.ofField("p", "p (the number of new sites) is required for the " + model.wireName()
           + " model"));
     }
+    if (request.curveMaxP() != null) {
+      if (forCurve) {
+        problems.add(InputProblem.ofField("curveMaxP", "curveMaxP goes with /api/siting/solve and /jobs; the curve"
+            + " endpoint takes maxP"));
+      } else if (model != null && !model.needsP()) {
+        problems.add(InputProblem.ofField("curveMaxP", "a curve needs a model with p (mclp, pmedian, pcenter), not "
+            + model.wireName()));
+      } else if (request.curveMaxP() < 1) {
+        problems.add(InputProblem.ofField("curveMaxP", "curveMaxP must be at least 1, not " + request.curveMaxP()));
+      }
+    }
     double timeLimit = request.timeLimitSeconds() == null ? SitingOptions.DEFAULT_TIME_LIMIT_SECONDS
         : request.timeLimitSeconds();
     if (timeLimit > MAX_TIME_LIMIT_SECONDS) {
       problems.add(InputProblem.ofField("timeLimitSeconds", "the time limit is at most " + MAX_TIME_LIMIT_SECONDS
           + " seconds, not " + timeLimit));
     }
-
-    SitingProblem problem = readProblem(request, problems);
-    if (!problems.isEmpty()) {
-      throw new InputRejectedException(problems);
+    if (problems.size() > before) {
+      return null;
     }
     int p = request.p() == null ? 0 : request.p();
-    SitingOptions options = new SitingOptions(model, forCurve ? 1 : p, solver, timeLimit,
+    return new SitingOptions(model, forCurve ? 1 : p, solver, timeLimit,
         request.targetShare() == null ? 1.0 : request.targetShare(), Boolean.TRUE.equals(request.backup()));
-    problems.addAll(forCurve ? SitingCurve.validate(problem, options, request.maxP()) : options.validate(problem));
-    if (!problems.isEmpty()) {
-      throw new InputRejectedException(problems);
-    }
-    return new Read(problem, options, request.maxP());
   }
 
   private static SitingProblem readProblem(SitingRequest request, List<InputProblem> problems) {

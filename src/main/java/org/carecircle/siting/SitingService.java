@@ -1,41 +1,80 @@
 package org.carecircle.siting;
 
-import java.util.ArrayList;
 import java.util.List;
+import org.carecircle.error.InputProblem;
+import org.carecircle.error.InputRejectedException;
+import org.carecircle.error.NotFoundException;
+import org.carecircle.job.JobContext;
 import org.carecircle.job.JobService;
 import org.carecircle.job.JobStatus;
 import org.springframework.stereotype.Service;
 
-/** Siting runs from requests: now, as a job (progress, cancel), or as a curve over p. */
+/**
+ * Siting runs from requests: now, as a job (progress, cancel), or as a curve over p. Network
+ * problems are stored after solving ({@code resultId}), so that a scenario can be made from them.
+ */
 @Service
 public class SitingService {
   public static final String JOB_KIND = "siting";
 
   private final JobService jobs;
+  private final NetworkSitingPlanner planner;
+  private final SitingRunRepository runs;
 
-  public SitingService(JobService jobs) {
+  public SitingService(JobService jobs, NetworkSitingPlanner planner, SitingRunRepository runs) {
     this.jobs = jobs;
+    this.planner = planner;
+    this.runs = runs;
   }
 
   public SitingAnswer solve(SitingRequest request) {
+    if (request != null && request.isNetworkProblem()) {
+      return solveNetwork(planner.plan(request), Solvers.NO_JOB);
+    }
     SitingRequestReader.Read read = SitingRequestReader.read(request, false);
-    return SitingAnswer.of(SitingSolver.solve(read.problem(), read.options()));
+    return matrixAnswer(read, request.curveMaxP(), Solvers.NO_JOB);
   }
 
   /** Checks the request now (bad input answers at once), then solves it as a job. */
   public JobStatus submit(SitingRequest request) {
+    if (request != null && request.isNetworkProblem()) {
+      NetworkSiting.Input input = planner.plan(request);
+      return jobs.submit(JOB_KIND, context -> solveNetwork(input, context));
+    }
     SitingRequestReader.Read read = SitingRequestReader.read(request, false);
-    return jobs.submit(JOB_KIND, context -> SitingAnswer.of(new SitingSolver(context).run(read.problem(),
-        read.options())));
+    return jobs.submit(JOB_KIND, context -> matrixAnswer(read, request.curveMaxP(), context));
   }
 
   public List<SitingAnswer.CurvePoint> curve(SitingRequest request) {
-    SitingRequestReader.Read read = SitingRequestReader.read(request, true);
-    List<SitingResult> results = SitingCurve.compute(read.problem(), read.options(), read.maxP(), Solvers.NO_JOB);
-    List<SitingAnswer.CurvePoint> points = new ArrayList<>();
-    for (int k = 0; k < results.size(); k++) {
-      points.add(SitingAnswer.CurvePoint.of(k + 1, results.get(k)));
+    if (request != null && request.isNetworkProblem()) {
+      throw new InputRejectedException(InputProblem.ofField("networkId", "for a network problem ask"
+          + " /api/siting/solve or /api/siting/jobs with curveMaxP: the curve comes with the answer, on the same"
+          + " travel times"));
     }
-    return points;
+    SitingRequestReader.Read read = SitingRequestReader.read(request, true);
+    return SitingAnswer.CurvePoint.all(SitingCurve.compute(read.problem(), read.options(), read.maxP(), Solvers.NO_JOB));
+  }
+
+  /** A stored network run. */
+  public SitingAnswer run(long resultId) {
+    return runs.find(resultId).orElseThrow(() -> new NotFoundException("there is no siting result with id "
+        + resultId));
+  }
+
+  private SitingAnswer solveNetwork(NetworkSiting.Input input, JobContext context) {
+    SitingAnswer answer = NetworkSiting.run(input, context);
+    context.commit();
+    return answer.withResultId(runs.insert(answer));
+  }
+
+  private static SitingAnswer matrixAnswer(SitingRequestReader.Read read, Integer curveMaxP, JobContext context) {
+    SitingSolver solver = new SitingSolver(curveMaxP == null ? context : Solvers.step(context, 0, 0.7));
+    SitingAnswer answer = SitingAnswer.of(solver.run(read.problem(), read.options()));
+    if (curveMaxP == null) {
+      return answer;
+    }
+    int maxP = Math.min(curveMaxP, read.problem().openableCount());
+    return answer.withCurve(SitingAnswer.CurvePoint.all(SitingCurve.compute(read.problem(),
+        read.options().withSolver(SolverKind.HEURISTIC), maxP, Solvers.step(context, 0.7, 1))));
   }
 }

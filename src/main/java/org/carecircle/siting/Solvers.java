@@ -17,4 +17,27 @@ final class Solvers {
     @Override
     public void commit() {}
   };
+
+  /**
+   * A context that reports {@code context}'s progress mapped into [{@code from}, {@code to}], for a
+   * step of a longer job; cancel is passed through.
+   */
+  static JobContext step(JobContext context, double from, double to) {
+    return new JobContext() {
+      @Override
+      public void progress(double fraction0to1, String message) {
+        context.progress(from + (to - from) * Math.max(0, Math.min(1, fraction0to1)), message);
+      }
+
+      @Override
+      public void checkCancelled() {
+        context.checkCancelled();
+      }
+
+      @Override
+      public void commit() {
+        context.commit();
+      }
+    };
+  }
 }

@@ -1,0 +1,242 @@
+package org.carecircle.siting;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.carecircle.error.InputProblem;
+import org.carecircle.error.InputRejectedException;
+import org.carecircle.error.NotFoundException;
+import org.carecircle.facility.Facility;
+import org.carecircle.facility.FacilityQuery;
+import org.carecircle.facility.FacilityService;
+import org.carecircle.network.BoundingBox;
+import org.carecircle.network.NetworkInfo;
+import org.carecircle.network.NetworkService;
+import org.carecircle.network.TravelMode;
+import org.carecircle.population.PopulationCells;
+import org.carecircle.population.PopulationService;
+import org.carecircle.population.PopulationSummary;
+import org.carecircle.system.CareCircleProperties;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Polygonal;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a network {@link SitingRequest} and loads what it needs (the mode's network, the
+ * population as demand points, the open stations), naming every bad field at once so that the
+ * planner can fix the form in one go. What can only be known after the travel times (p more
+ * than the usable candidates, nobody reachable) is checked by {@link NetworkSiting}.
+ */
+@Component
+public class NetworkSitingPlanner {
+  /** Demand points above which cells are merged: 1,000 candidates × 20,000 points = 160 MB of costs. */
+  public static final int DEFAULT_MAX_DEMAND_POINTS = 20_000;
+  /** The largest maxDemandPoints a request may ask for. */
+  public static final int MAX_DEMAND_POINTS = 50_000;
+  /** The smallest maxDemandPoints a request may ask for. */
+  public static final int MIN_DEMAND_POINTS = 100;
+  /** Candidate spacing when the grid gives none, as planners place stations: every 500 m. */
+  public static final double DEFAULT_SPACING_METERS = 500;
+  /** Longest standard accepted, as for coverage zones. */
+  public static final double MAX_MINUTES = 180;
+
+  private final NetworkService networks;
+  private final PopulationService population;
+  private final FacilityService facilities;
+  private final double maxSnapMeters;
+
+  public NetworkSitingPlanner(NetworkService networks, PopulationService population, FacilityService facilities,
+      CareCircleProperties properties) {
+    this.networks = networks;
+    this.population = population;
+    this.facilities = facilities;
+    this.maxSnapMeters = properties.coverage().maxSnapMeters();
+  }
+
+  /** @throws InputRejectedException listing every problem of the request */
+  public NetworkSiting.Input plan(SitingRequest request) {
+    List<InputProblem> problems = new ArrayList<>();
+    SitingOptions options = SitingRequestReader.readOptions(request, false, problems);
+    if (request.demand() != null || request.costs() != null || request.cutoff() != null) {
+      problems.add(InputProblem.ofField("networkId", "give either a network problem (networkId, mode, minutes) or"
+          + " an explicit cost matrix (demand, candidates, costs, cutoff), not both"));
+    }
+    NetworkInfo network = null;
+    try {
+      network = networks.get(request.networkId());
+    } catch (NotFoundException e) {
+      problems.add(InputProblem.ofField("networkId", "there is no road network with id " + request.networkId()));
+    }
+    TravelMode mode = null;
+    if (request.mode() == null || request.mode().isBlank()) {
+      problems.add(InputProblem.ofField("mode", "mode is required: ambulance, drive or walk"));
+    } else {
+      mode = TravelMode.parse(request.mode()).orElse(null);
+      if (mode == null) {
+        problems.add(InputProblem.ofField("mode", "unknown mode '" + request.mode()
+            + "'; expected ambulance, drive or walk"));
+      }
+    }
+    Double minutes = request.minutes();
+    if (minutes == null) {
+      if (options != null && options.model().covering()) {
+        problems.add(InputProblem.ofField("minutes", "minutes (the response-time standard, e.g. 12) is required for"
+            + " the " + options.model().wireName() + " model"));
+      }
+    } else if (!(minutes > 0) || minutes > MAX_MINUTES) {
+      problems.add(InputProblem.ofField("minutes", "minutes must be more than 0 and at most "
+          + NetworkSiting.plain(MAX_MINUTES) + ", not " + minutes));
+      minutes = null;
+    }
+    double turnout = request.turnoutMinutes() == null ? 0 : request.turnoutMinutes();
+    if (!(turnout >= 0) || Double.isInfinite(turnout)) {
+      problems.add(InputProblem.ofField("turnoutMinutes", "turnoutMinutes must be 0 or more, not " + turnout));
+    } else if (minutes != null && turnout >= minutes) {
+      problems.add(InputProblem.ofField("turnoutMinutes", "turnoutMinutes (" + NetworkSiting.plain(turnout)
+          + ") must be less than the standard (" + NetworkSiting.plain(minutes) + " minutes): no time would be left"
+          + " to drive"));
+    }
+    int maxDemandPoints = request.maxDemandPoints() == null ? DEFAULT_MAX_DEMAND_POINTS : request.maxDemandPoints();
+    if (maxDemandPoints < MIN_DEMAND_POINTS || maxDemandPoints > MAX_DEMAND_POINTS) {
+      problems.add(InputProblem.ofField("maxDemandPoints", "maxDemandPoints must be between " + MIN_DEMAND_POINTS
+          + " and " + MAX_DEMAND_POINTS + ", not " + maxDemandPoints));
+    }
+    PopulationSummary summary = population.hasCells() ? population.summary() : null;
+    if (summary == null) {
+      problems.add(InputProblem.ofField("population", "there is no population layer to serve; import one first"
+          + " (POST /api/population/import)"));
+    }
+    List<NetworkCostMatrix.Site> candidates = null;
+    NetworkSiting.Grid grid = null;
+    if ((request.candidates() == null) == (request.candidateGrid() == null)) {
+      problems.add(InputProblem.ofField("candidates", "give either candidates (points: id, lon, lat) or"
+          + " candidateGrid (spacingMeters, excludedAreas)"));
+    } else if (request.candidates() != null) {
+      candidates = candidatePoints(request.candidates(), problems);
+    } else if (network != null && summary != null) {
+      grid = grid(request.candidateGrid(), network.bbox(), summary.bbox(), problems);
+    }
+    List<NetworkCostMatrix.Site> fixed = fixedSites(request.fixedFacilities(), problems);
+    if (!problems.isEmpty()) {
+      throw new InputRejectedException(problems);
+    }
+    PopulationCells cells = population.allCells();
+    DemandPoints demand = DemandPoints.of(cells.id(), cells.lon(), cells.lat(), cells.population(), maxDemandPoints);
+    if (demand.size() == 0) {
+      throw new InputRejectedException(InputProblem.ofField("population", "every population cell is empty:"
+          + " there is nobody to serve"));
+    }
+    return new NetworkSiting.Input(networks.modeNetwork(network.id(), mode), demand, grid, candidates, fixed,
+        minutes, turnout, maxSnapMeters, options, request.curveMaxP());
+  }
+
+  private static List<NetworkCostMatrix.Site> candidatePoints(List<SitingRequest.CandidateRow> rows,
+      List<InputProblem> problems) {
+    if (rows.isEmpty()) {
+      problems.add(InputProblem.ofField("candidates", "there are no candidate sites"));
+    }
+    List<NetworkCostMatrix.Site> sites = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < rows.size(); i++) {
+      SitingRequest.CandidateRow row = rows.get(i);
+      int number = i + 1;
+      if (row == null) {
+        problems.add(InputProblem.ofRow(number, "candidates", "the row is empty"));
+        continue;
+      }
+      if (row.id() == null || row.id().isBlank()) {
+        problems.add(InputProblem.ofRow(number, "candidates.id", "the candidate has no id"));
+      } else if (row.id().startsWith("facility-")) {
+        problems.add(InputProblem.ofRow(number, "candidates.id", "ids starting with 'facility-' name registry"
+            + " facilities; choose another id for '" + row.id() + "'"));
+      } else if (!ids.add(row.id())) {
+        problems.add(InputProblem.ofRow(number, "candidates.id", "the candidate id '" + row.id()
+            + "' is used twice; ids must be unique"));
+      }
+      if (row.lon() == null || !(Math.abs(row.lon()) <= 180)) {
+        problems.add(InputProblem.ofRow(number, "candidates.lon", "expected a longitude in [-180, 180], found "
+            + row.lon()));
+      }
+      if (row.lat() == null || !(Math.abs(row.lat()) <= 90)) {
+        problems.add(InputProblem.ofRow(number, "candidates.lat", "expected a latitude in [-90, 90], found "
+            + row.lat()));
+      }
+      if (problems.isEmpty()) {
+        sites.add(new NetworkCostMatrix.Site(row.id(), null, null, row.lon(), row.lat(),
+            Boolean.TRUE.equals(row.fixed())));
+      }
+    }
+    return sites;
+  }
+
+  private static NetworkSiting.Grid grid(SitingRequest.CandidateGrid request, BoundingBox networkBox,
+      double[] populationBox, List<InputProblem> problems) {
+    double spacing = request.spacingMeters() == null ? DEFAULT_SPACING_METERS : request.spacingMeters();
+    if (!(spacing >= CandidateGridGenerator.MIN_SPACING_METERS && spacing <= CandidateGridGenerator.MAX_SPACING_METERS)) {
+      problems.add(InputProblem.ofField("candidateGrid.spacingMeters", "the spacing must be between "
+          + NetworkSiting.plain(CandidateGridGenerator.MIN_SPACING_METERS) + " and "
+          + NetworkSiting.plain(CandidateGridGenerator.MAX_SPACING_METERS) + " metres, not " + spacing));
+      return null;
+    }
+    Geometry excluded = request.excludedAreas();
+    if (excluded != null && !(excluded instanceof Polygonal) && !excluded.isEmpty()) {
+      problems.add(InputProblem.ofField("candidateGrid.excludedAreas", "excluded areas must be a Polygon or a"
+          + " MultiPolygon, not a " + excluded.getGeometryType()));
+      return null;
+    }
+    if (excluded != null && !excluded.isValid()) {
+      problems.add(InputProblem.ofField("candidateGrid.excludedAreas", "the excluded area is not a valid polygon"
+          + " (its boundary crosses itself); redraw it"));
+      return null;
+    }
+    Envelope area = new Envelope(networkBox.minLon(), networkBox.maxLon(), networkBox.minLat(), networkBox.maxLat())
+        .intersection(new Envelope(populationBox[0], populationBox[2], populationBox[1], populationBox[3]));
+    if (area.isNull()) {
+      problems.add(InputProblem.ofField("networkId", "the road network and the population layer do not overlap:"
+          + " there is nowhere to place candidates"));
+      return null;
+    }
+    long points = CandidateGridGenerator.latticePointCount(area, spacing);
+    if (points > 4L * CandidateGridGenerator.MAX_SITES) {
+      double fits = spacing * Math.sqrt(points / (4.0 * CandidateGridGenerator.MAX_SITES));
+      problems.add(InputProblem.ofField("candidateGrid.spacingMeters", "a " + NetworkSiting.plain(spacing)
+          + " m grid over this area has " + points + " points, more than " + 4 * CandidateGridGenerator.MAX_SITES
+          + "; use a spacing of at least " + (long) Math.ceil(fits) + " m"));
+      return null;
+    }
+    return new NetworkSiting.Grid(area, spacing, excluded);
+  }
+
+  private List<NetworkCostMatrix.Site> fixedSites(SitingRequest.FixedFacilities request, List<InputProblem> problems) {
+    List<NetworkCostMatrix.Site> sites = new ArrayList<>();
+    if (request == null) {
+      return sites;
+    }
+    List<Facility> found = new ArrayList<>();
+    if (request.ids() != null) {
+      if (request.types() != null || request.statuses() != null) {
+        problems.add(InputProblem.ofField("fixedFacilities", "give either ids or types and statuses, not both"));
+        return sites;
+      }
+      for (Long id : request.ids()) {
+        try {
+          found.add(facilities.get(id));
+        } catch (NotFoundException | NullPointerException e) {
+          problems.add(InputProblem.ofField("fixedFacilities.ids", "there is no facility with id " + id));
+        }
+      }
+    } else {
+      FacilityQuery query = facilities.filterQuery(request.types(), request.statuses(), "fixedFacilities", problems);
+      if (query != null) {
+        found.addAll(facilities.find(query));
+      }
+    }
+    for (Facility facility : found) {
+      sites.add(new NetworkCostMatrix.Site("facility-" + facility.id(), facility.name(), facility.id(),
+          facility.longitude(), facility.latitude(), true));
+    }
+    return sites;
+  }
+}
