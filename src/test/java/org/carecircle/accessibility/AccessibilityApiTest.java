@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import javax.sql.DataSource;
 import org.carecircle.testsupport.ApiClient;
 import org.carecircle.testsupport.ApiClient.Response;
+import org.carecircle.testsupport.PortoAlegreFixture;
 import org.carecircle.testsupport.TestNetworks;
 import org.carecircle.testsupport.TestStores;
 import org.junit.jupiter.api.BeforeAll;

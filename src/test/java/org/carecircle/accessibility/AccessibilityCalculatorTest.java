@@ -14,6 +14,7 @@ import org.carecircle.network.TravelTimeSearch;
 import org.carecircle.population.PopulationCells;
 import org.carecircle.population.PopulationService;
 import org.carecircle.testsupport.ApiClient;
+import org.carecircle.testsupport.PortoAlegreFixture;
 import org.carecircle.testsupport.TestNetworks;
 import org.carecircle.testsupport.TestStores;
 import org.junit.jupiter.api.BeforeAll;

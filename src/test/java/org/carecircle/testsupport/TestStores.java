@@ -79,7 +79,10 @@ public final class TestStores {
 
   /** Empties the registry tables between tests. */
   public static void clear(DataSource dataSource) {
-    new JdbcTemplate(dataSource).update("DELETE FROM facility");
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    jdbc.update("DELETE FROM scenario");
+    jdbc.update("DELETE FROM siting_run");
+    jdbc.update("DELETE FROM facility");
   }
 
   /** Empties the road network catalogue (the networks' folders are the test's business). */

@@ -1,4 +1,4 @@
-package org.carecircle.accessibility;
+package org.carecircle.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,22 +8,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import org.carecircle.testsupport.ApiClient;
-import org.carecircle.testsupport.SharedGeodata;
 
 /**
  * Porto Alegre's population and health facilities, read from ../shared/geodata where they are: the
  * 1,227 hexagons of poa_hexgrid.csv as the population layer, and the centres of the 117 hexagons
  * with {@code healthcare > 0} as facilities (141 facilities in 117 cells; one point per cell).
  */
-final class PortoAlegreFixture {
-  static final String HEXGRID = "porto-alegre/poa_hexgrid.csv";
-  static final int HEALTHCARE_CELLS = 117;
+public final class PortoAlegreFixture {
+  public static final String HEXGRID = "porto-alegre/poa_hexgrid.csv";
+  public static final int HEALTHCARE_CELLS = 117;
 
   private PortoAlegreFixture() {}
 
   /** Uploads the hexagon grid as the population layer. */
-  static void importPopulation(ApiClient api) {
+  public static void importPopulation(ApiClient api) {
     ApiClient.Response response = api.upload("/api/population/import", SharedGeodata.file(HEXGRID),
         "valueColumn", "population");
     assertThat(response.status()).as(response.toString()).isBetween(200, 202);
@@ -33,7 +31,7 @@ final class PortoAlegreFixture {
   }
 
   /** {lon, lat} of each hexagon with at least one public health facility. */
-  static List<double[]> healthcareCentres() {
+  public static List<double[]> healthcareCentres() {
     try {
       List<String> lines = Files.readAllLines(SharedGeodata.file(HEXGRID), StandardCharsets.UTF_8);
       List<double[]> centres = new ArrayList<>();
@@ -51,7 +49,7 @@ final class PortoAlegreFixture {
   }
 
   /** The healthcare centres as a facility CSV (name,lon,lat) to import with defaultType=clinic. */
-  static byte[] facilityCsv() {
+  public static byte[] facilityCsv() {
     StringBuilder csv = new StringBuilder("name,lon,lat\n");
     int i = 0;
     for (double[] c : healthcareCentres()) {
