@@ -18,6 +18,10 @@ import org.carecircle.job.JobContext;
  * one inside by ρ((p+1)-th) − ρ(i). When the raised bound reaches the best known total, no
  * strictly better answer has that candidate open (or closed), so it is fixed for the rest of the
  * run and for the exact solver, which then works on a smaller instance.
+ *
+ * <p>Only pairs with w(u)·d(u,i) &lt; λ(u) enter ρ and the subgradient, so with each group's
+ * candidates sorted by cost ({@link CostInstance#candidatesByCost}) an iteration walks a short prefix per group
+ * instead of the whole matrix.
  */
 final class PMedianLagrangian {
   /** Subgradient iterations at most; each costs one pass over the cost matrix. */
@@ -83,6 +87,7 @@ final class PMedianLagrangian {
       }
       lambda[u] = w[u] * (second == Double.POSITIVE_INFINITY ? first : second);
     }
+    long[][] byCost = instance.candidatesByCost();
     double best = Double.NEGATIVE_INFINITY;
     double stepFactor = 2;
     int sinceBetter = 0;
@@ -102,6 +107,21 @@ final class PMedianLagrangian {
         double weight = w[u];
         double l = lambda[u];
         lambdaSum += l;
+        if (byCost != null && weight > 0) {
+          // only the candidates cheaper than λ(u) / w(u) contribute: walk them in cost order
+          float limit = (float) (l / weight);
+          for (long key : byCost[u]) {
+            if (CostInstance.keyCost(key) > limit) {
+              break;
+            }
+            int i = CostInstance.keyCandidate(key);
+            double reduced = weight * row[i] - l;
+            if (reduced < 0) {
+              rho[i] += reduced;
+            }
+          }
+          continue;
+        }
         for (int i = 0; i < m; i++) {
           double reduced = weight * row[i] - l;
           if (reduced < 0) {
@@ -167,9 +187,22 @@ final class PMedianLagrangian {
         double weight = w[u];
         double l = lambda[u];
         int assigned = 0;
-        for (int i = 0; i < m; i++) {
-          if (chosen[i] && weight * row[i] - l < 0) {
-            assigned++;
+        if (byCost != null && weight > 0) {
+          float limit = (float) (l / weight);
+          for (long key : byCost[u]) {
+            if (CostInstance.keyCost(key) > limit) {
+              break;
+            }
+            int i = CostInstance.keyCandidate(key);
+            if (chosen[i] && weight * row[i] - l < 0) {
+              assigned++;
+            }
+          }
+        } else {
+          for (int i = 0; i < m; i++) {
+            if (chosen[i] && weight * row[i] - l < 0) {
+              assigned++;
+            }
           }
         }
         subgradient[u] = 1 - assigned;

@@ -59,6 +59,8 @@ final class PMedianSwapSearch {
   /** A cost larger than every real one: "no such site". */
   private final double none;
   private final JobContext context;
+  /** Per group, candidates by ascending cost, or null (see {@link CostInstance#candidatesByCost}). */
+  private final long[][] byCost;
 
   private final boolean[] open;
   private final int[] phi1;
@@ -79,6 +81,7 @@ final class PMedianSwapSearch {
     this.fixed = instance.fixed;
     this.none = 2 * instance.maxCost + 1;
     this.context = context;
+    this.byCost = instance.candidatesByCost();
     this.open = new boolean[m];
     this.phi1 = new int[n];
     this.phi2 = new int[n];
@@ -333,19 +336,42 @@ final class PMedianSwapSearch {
     int second = -1;
     double best = none;
     double next = none;
-    for (int c = 0; c < m; c++) {
-      if (!open[c]) {
-        continue;
+    if (byCost != null) {
+      // the open sites in cost order; (cost, candidate) ranks ties as the plain scan below does
+      for (long key : byCost[u]) {
+        if (second >= 0 && CostInstance.keyCost(key) > (float) next) {
+          break;
+        }
+        int c = CostInstance.keyCandidate(key);
+        if (!open[c]) {
+          continue;
+        }
+        double cost = row[c];
+        if (cost < best || (cost == best && c < first)) {
+          second = first;
+          next = best;
+          first = c;
+          best = cost;
+        } else if (cost < next || (cost == next && c < second)) {
+          second = c;
+          next = cost;
+        }
       }
-      double cost = row[c];
-      if (cost < best) {
-        second = first;
-        next = best;
-        first = c;
-        best = cost;
-      } else if (cost < next) {
-        second = c;
-        next = cost;
+    } else {
+      for (int c = 0; c < m; c++) {
+        if (!open[c]) {
+          continue;
+        }
+        double cost = row[c];
+        if (cost < best) {
+          second = first;
+          next = best;
+          first = c;
+          best = cost;
+        } else if (cost < next) {
+          second = c;
+          next = cost;
+        }
       }
     }
     phi1[u] = first;
@@ -365,17 +391,33 @@ final class PMedianSwapSearch {
     if (removable) {
       loss[r] += weight * (second - near);
     }
-    for (int i = 0; i < m; i++) {
-      double cost = row[i];
-      if (cost < second) {
-        if (cost < near) {
-          gain[i] += weight * (near - cost);
-          if (removable) {
-            extra[i * m + r] += weight * (second - near);
-          }
-        } else if (removable) {
-          extra[i * m + r] += weight * (second - cost);
+    if (byCost != null) {
+      // only candidates cheaper than the second-nearest site contribute
+      float limit = (float) second;
+      for (long key : byCost[u]) {
+        if (CostInstance.keyCost(key) > limit) {
+          break;
         }
+        contributeCandidate(CostInstance.keyCandidate(key), row, weight, r, near, second, removable);
+      }
+    } else {
+      for (int i = 0; i < m; i++) {
+        contributeCandidate(i, row, weight, r, near, second, removable);
+      }
+    }
+  }
+
+  private void contributeCandidate(int i, double[] row, double weight, int r, double near, double second,
+      boolean removable) {
+    double cost = row[i];
+    if (cost < second) {
+      if (cost < near) {
+        gain[i] += weight * (near - cost);
+        if (removable) {
+          extra[i * m + r] += weight * (second - near);
+        }
+      } else if (removable) {
+        extra[i * m + r] += weight * (second - cost);
       }
     }
   }
