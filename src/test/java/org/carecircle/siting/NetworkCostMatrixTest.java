@@ -1,12 +1,16 @@
 package org.carecircle.siting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.assertj.core.data.Offset;
+import org.carecircle.job.JobCancelledException;
+import org.carecircle.job.JobContext;
 import org.carecircle.network.EdgeTravelTimes;
 import org.carecircle.network.ModeGraph;
 import org.carecircle.network.ModeNetwork;
@@ -118,6 +122,29 @@ class NetworkCostMatrixTest {
     // p-median needs a cost for every pair: the unreachable resident is not part of the problem
     assertThat(instance.problem().demandCount()).isEqualTo(1);
     assertThat(instance.problem().candidateCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aCancelRequestStopsTheSearches() {
+    AtomicInteger checks = new AtomicInteger();
+    JobContext cancelAfterSnapping = new JobContext() {
+      @Override
+      public void progress(double fraction0to1, String message) {}
+
+      @Override
+      public void checkCancelled() {
+        // the first check comes after snapping, before any search
+        if (checks.incrementAndGet() > 1) {
+          throw new JobCancelledException();
+        }
+      }
+
+      @Override
+      public void commit() {}
+    };
+    assertThatThrownBy(() -> NetworkCostMatrix.build(drive, residentsAtAbd(),
+        stationsAtBAndC(), Double.NaN, 0, 100, cancelAfterSnapping))
+        .isInstanceOf(JobCancelledException.class);
   }
 
   @Test
