@@ -31,12 +31,13 @@ public final class SitingCurve {
     if (!problems.isEmpty()) {
       throw new InputRejectedException(problems);
     }
-    SitingSolver solver = new SitingSolver(context);
+    // the loop reports progress per p; each solve's own steps would only make the bar jump back
+    SitingSolver solver = new SitingSolver(Solvers.quiet(context));
     List<SitingResult> curve = new ArrayList<>();
     SitingResult previous = null;
     for (int p = 1; p <= maxP; p++) {
       context.checkCancelled();
-      context.progress((p - 1.0) / maxP, "solving for " + p + " new sites");
+      context.progress((p - 1.0) / maxP, "the curve: solving for " + p + " new sites");
       SitingResult result = solver.run(problem, options.withP(p));
       if (previous != null && result.status() != SitingStatus.INFEASIBLE) {
         SitingResult extended = extend(problem, options.withP(p), previous);
@@ -74,28 +75,64 @@ public final class SitingCurve {
     return model == SitingModel.MCLP ? a > b : a < b;
   }
 
-  /** The previous answer's sites plus the one candidate that improves the objective most. */
+  /**
+   * The previous answer's sites plus the one candidate that improves the objective most. The
+   * improvement of every candidate is read off in one pass over the costs from each demand point's
+   * nearest open site (and, for MCLP, whether it is covered), then only the best is measured.
+   */
   private static SitingResult extend(SitingProblem problem, SitingOptions options, SitingResult previous) {
     long started = System.nanoTime();
     int[] base = previous.selected().stream().mapToInt(id -> indexOf(problem, id)).toArray();
-    SitingResult best = null;
-    for (int c = 0; c < problem.candidateCount(); c++) {
-      int candidate = c;
-      if (problem.isFixed(c) || Arrays.stream(base).anyMatch(s -> s == candidate)) {
-        continue;
-      }
-      int[] sites = Arrays.copyOf(base, base.length + 1);
-      sites[base.length] = c;
-      SitingResult trial = SitingSolver.measured(problem, options, sites, previous.presolve(), null, 0);
-      if (best == null || better(options.model(), trial.objective(), best.objective())) {
-        best = trial;
+    int m = problem.candidateCount();
+    int n = problem.demandCount();
+    boolean[] open = new boolean[m];
+    for (int c = 0; c < m; c++) {
+      open[c] = problem.isFixed(c);
+    }
+    for (int c : base) {
+      open[c] = true;
+    }
+    double[] nearest = new double[n];
+    Arrays.fill(nearest, Double.POSITIVE_INFINITY);
+    for (int c = 0; c < m; c++) {
+      if (open[c]) {
+        for (int d = 0; d < n; d++) {
+          nearest[d] = Math.min(nearest[d], problem.cost(c, d));
+        }
       }
     }
+    SitingModel model = options.model();
+    int best = -1;
+    double bestValue = 0;
+    for (int c = 0; c < m; c++) {
+      if (open[c]) {
+        continue;
+      }
+      // MCLP: weight newly covered (larger is better); p-median: weighted cost after (smaller);
+      // p-center: worst cost after (smaller)
+      double value = 0;
+      for (int d = 0; d < n; d++) {
+        double cost = problem.cost(c, d);
+        switch (model) {
+          case MCLP -> value += !(nearest[d] <= problem.cutoff()) && cost <= problem.cutoff() ? problem.weight(d) : 0;
+          case PMEDIAN -> value += problem.weight(d) * Math.min(nearest[d], cost);
+          default -> value = Math.max(value, Math.min(nearest[d], cost));
+        }
+      }
+      boolean better = best < 0 || (model == SitingModel.MCLP ? value > bestValue : value < bestValue);
+      if (better) {
+        best = c;
+        bestValue = value;
+      }
+    }
+    int[] sites = Arrays.copyOf(base, base.length + 1);
+    sites[base.length] = best;
+    SitingResult result = SitingSolver.measured(problem, options, sites, previous.presolve(), null, 0);
     double seconds = (System.nanoTime() - started) / 1e9;
-    return new SitingResult(best.model(), best.solver(), best.status(), best.selected(), best.sites(),
-        best.objective(), best.coveredWeight(), best.coveredShare(), best.uncoveredDemandCount(),
-        best.backupCoveredWeight(), best.meanCost(), best.maxCost(), best.bound(), best.gap(), seconds,
-        best.presolve(), "the answer for " + (base.length) + " sites plus the best single addition");
+    return new SitingResult(result.model(), result.solver(), result.status(), result.selected(), result.sites(),
+        result.objective(), result.coveredWeight(), result.coveredShare(), result.uncoveredDemandCount(),
+        result.backupCoveredWeight(), result.meanCost(), result.maxCost(), result.bound(), result.gap(), seconds,
+        result.presolve(), "the answer for " + (base.length) + " sites plus the best single addition");
   }
 
   private static int indexOf(SitingProblem problem, String id) {

@@ -296,9 +296,30 @@ public final class SitingSolver {
       gap = 0;
     }
     List<String> selected = measures.gains().stream().map(SiteGain::id).toList();
+    String message = outcome.message();
+    if (message == null && options.model() == SitingModel.MCLP && status != SitingStatus.INFEASIBLE) {
+      message = idleSitesMessage(problem, measures, outcome.presolve());
+    }
     return new SitingResult(options.model(), options.solver(), status, selected, measures.gains(), objective,
         measures.coveredWeight(), measures.coveredShare(), measures.uncoveredDemandCount(),
         measures.backupCoveredWeight(), measures.meanCost(), measures.maxCost(), bound, gap, seconds,
-        outcome.presolve(), outcome.message());
+        outcome.presolve(), message);
+  }
+
+  /**
+   * MCLP: a note when some chosen sites cover nobody that the others do not (p larger than the
+   * problem needs), saying whether everyone coverable is covered already; null otherwise.
+   */
+  private static String idleSitesMessage(SitingProblem problem, SitingEvaluator.Measures measures,
+      PresolveReport presolve) {
+    long idle = measures.gains().stream().filter(g -> g.marginalGain() == 0).count();
+    if (idle == 0) {
+      return null;
+    }
+    double coverable = problem.totalWeight() - (presolve == null ? 0 : presolve.uncoverableWeight());
+    boolean everyone = measures.coveredWeight() >= coverable - 1e-9 * Math.max(1, coverable);
+    return idle + " of the " + measures.gains().size() + " new sites add no coverage of their own"
+        + (everyone ? ": the others already cover everyone that any candidate or open site reaches within the"
+            + " cutoff; fewer sites would do" : "");
   }
 }

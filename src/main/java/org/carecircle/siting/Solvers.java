@@ -40,4 +40,22 @@ final class Solvers {
       }
     };
   }
+
+  /** A context that passes cancel through but keeps its progress to itself (a step of a loop). */
+  static JobContext quiet(JobContext context) {
+    return new JobContext() {
+      @Override
+      public void progress(double fraction0to1, String message) {}
+
+      @Override
+      public void checkCancelled() {
+        context.checkCancelled();
+      }
+
+      @Override
+      public void commit() {
+        context.commit();
+      }
+    };
+  }
 }

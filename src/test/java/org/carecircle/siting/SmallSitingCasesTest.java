@@ -60,4 +60,31 @@ class SmallSitingCasesTest {
     assertThat(center.selected()).containsExactly("D");
     assertThat(center.maxCost()).isEqualTo(2.0);
   }
+
+  /**
+   * MCLP, cutoff 1; no candidate dominates another:
+   * <pre>
+   *        a (2)  b (3)  c (4)
+   *   X      0      0      9
+   *   Y      0      9      0
+   *   Z      9      0      0
+   * </pre>
+   * Any two cover all 9. With p = 3 every demand point is covered twice, so no site covers anyone
+   * the others do not, which the answer says; with p = 2 each site has its own.
+   */
+  @Test
+  void sitesBeyondWhatIsNeededAreCalledIdle() {
+    SitingProblem problem = SitingProblem.builder().demand(new String[] {"a", "b", "c"}, new double[] {2, 3, 4})
+        .candidates("X", "Y", "Z").costs(new double[][] {{0, 0, 9}, {0, 9, 0}, {9, 0, 0}}).cutoff(1).build();
+    for (SolverKind solver : SolverKind.values()) {
+      SitingResult result = SitingSolver.solve(problem, SitingOptions.of(SitingModel.MCLP, 3, solver));
+      assertThat(result.coveredWeight()).isEqualTo(9);
+      assertThat(result.message()).as(solver.wireName())
+          .isEqualTo("3 of the 3 new sites add no coverage of their own: the others already cover everyone that any"
+              + " candidate or open site reaches within the cutoff; fewer sites would do");
+    }
+    SitingResult two = SitingSolver.solve(problem, SitingOptions.of(SitingModel.MCLP, 2, SolverKind.EXACT));
+    assertThat(two.coveredWeight()).isEqualTo(9);
+    assertThat(two.message()).isNull();
+  }
 }
