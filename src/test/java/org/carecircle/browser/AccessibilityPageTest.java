@@ -87,5 +87,88 @@ class AccessibilityPageTest extends PageTest {
         + " clientX: r.left + r.width / 2, clientY: r.top + r.height / 2}));", paths.get(0));
     WebElement card = waitVisible(By.cssSelector(".district-card"));
     assertThat(card.getText()).containsAnyOf("Centro Oeste", "Centro Leste");
+
+    try {
+      changeTargetsOnThePage();
+    } finally {
+      // the targets are stored: leave them as in the file for the other tests
+      for (String target : List.of("community-health-walk", "emergency-drive", "tertiary-hospital", "beds-per-1000",
+          "physicians-per-1000")) {
+        api.delete("/api/standards/qingdao-2024/targets/" + target);
+      }
+    }
+  }
+
+  /**
+   * With the district card open and the map coloured by "beds per 1,000 target met": a pass mark of
+   * 0 beds is met by both districts (each has residents), one of a million beds by neither; the
+   * card and the legend follow each change, reset goes back to the file's 7.5.
+   */
+  private void changeTargetsOnThePage() {
+    assertThat(new Select(browser.findElement(By.id("standard-select"))).getFirstSelectedOption().getAttribute("value"))
+        .isEqualTo("qingdao-2024");
+    new Select(browser.findElement(By.id("choropleth-indicator"))).selectByValue("pass:beds-per-1000");
+
+    saveTarget("beds-per-1000", "0", null);
+    assertThat(cardVerdict("beds-per-1000")).isEqualTo("pass");
+    assertThat(legendCount("pass")).isEqualTo(2);
+    assertThat(api.get("/api/standards/qingdao-2024").json().toString()).contains("\"value\":0.0");
+
+    saveTarget("beds-per-1000", "1000000", null);
+    assertThat(cardVerdict("beds-per-1000")).isEqualTo("fail");
+    assertThat(legendCount("fail")).isEqualTo(2);
+    assertThat(legendCount("pass")).isZero();
+    assertThat(targetRow("beds-per-1000").getAttribute("data-changed")).isEqualTo("true");
+
+    // an access target: its pass mark in per cent, and its minutes
+    saveTarget("community-health-walk", "0", "30");
+    assertThat(cardVerdict("community-health-walk")).isEqualTo("pass");
+    assertThat(targetRow("community-health-walk").findElement(By.name("target-minutes")).getAttribute("value"))
+        .isEqualTo("30");
+
+    // a bad value: the server's problem is shown, nothing changes
+    WebElement value = targetRow("beds-per-1000").findElement(By.name("target-value"));
+    value.clear();
+    value.sendKeys("-1");
+    targetRow("beds-per-1000").findElement(By.cssSelector(".target-save")).click();
+    waitFor(Duration.ofSeconds(10), () -> "failed".equals(bodyData("targetState")));
+    assertThat(browser.findElement(By.id("target-error")).getText()).contains("value");
+
+    String loads = bodyData("choroplethLoads");
+    targetRow("beds-per-1000").findElement(By.cssSelector(".target-reset")).click();
+    waitFor(Duration.ofSeconds(60), () -> !loads.equals(bodyData("choroplethLoads")));
+    assertThat(targetRow("beds-per-1000").getAttribute("data-changed")).isEqualTo("false");
+    assertThat(targetRow("beds-per-1000").findElement(By.name("target-value")).getAttribute("value")).isEqualTo("7.5");
+    assertThat(browser.findElement(By.cssSelector("#choropleth-legend .field-hint")).getText()).contains("7.5");
+  }
+
+  private WebElement targetRow(String target) {
+    return browser.findElement(By.cssSelector("#target-table tr[data-target='" + target + "']"));
+  }
+
+  /** Types the values into the target's row, saves, and waits for the indicators to be loaded again. */
+  private void saveTarget(String target, String shownValue, String minutes) {
+    String loads = bodyData("choroplethLoads");
+    WebElement value = targetRow(target).findElement(By.name("target-value"));
+    value.clear();
+    value.sendKeys(shownValue);
+    if (minutes != null) {
+      WebElement minutesInput = targetRow(target).findElement(By.name("target-minutes"));
+      minutesInput.clear();
+      minutesInput.sendKeys(minutes);
+    }
+    targetRow(target).findElement(By.cssSelector(".target-save")).click();
+    waitFor(Duration.ofSeconds(60), () -> !java.util.Objects.equals(loads, bodyData("choroplethLoads")));
+    assertThat(bodyData("targetState")).isEqualTo("saved");
+  }
+
+  private String cardVerdict(String target) {
+    return browser.findElement(By.cssSelector(".district-card li[data-target='" + target + "']")).getAttribute("data-pass");
+  }
+
+  private int legendCount(String verdict) {
+    String text = browser.findElement(By.cssSelector("#choropleth-legend .choropleth-legend-item[data-verdict='"
+        + verdict + "']")).getText();
+    return Integer.parseInt(text.replaceAll(".*:\\s*", "").trim());
   }
 }
