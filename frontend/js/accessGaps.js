@@ -440,7 +440,8 @@ export class AccessGapsPanel {
       onEachFeature: (feature, layer) => {
         layer.on('click', (event) => {
           this.popupDistrictId = feature.id;
-          this.popup = L.popup({ className: 'district-popup', maxWidth: 320 })
+          // a long card scrolls inside the popup rather than growing past the map's top edge
+          this.popup = L.popup({ className: 'district-popup', maxWidth: 320, maxHeight: 280 })
             .setLatLng(event.latlng).setContent(this.districtCard(feature)).openOn(this.map);
         });
       },

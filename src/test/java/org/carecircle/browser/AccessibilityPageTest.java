@@ -100,6 +100,63 @@ class AccessibilityPageTest extends PageTest {
   }
 
   /**
+   * The travel-time surface with 120,000 cells (a 400 × 300 grid of about 50 m over Porto Alegre,
+   * minutes 0-69 and every 97th cell unreachable), made in the page, no server run: every cell is
+   * drawn, and a redraw (what every pan and zoom costs) stays well under a second. Prints the
+   * figures: the first display (bucketing, fit, draw) and the median of 15 redraws, each measured
+   * to the next animation frame so that the canvas is painted, not just recorded.
+   */
+  @Test
+  void aSurfaceOf120000CellsIsDrawnWhole() {
+    openPage();
+    waitFor(Duration.ofSeconds(20), () -> bodyData("facilitiesLoaded") != null);
+    @SuppressWarnings("unchecked")
+    List<Object> figures = (List<Object>) browser.executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        const columns = 400, rows = 300, n = columns * rows;
+        const lon = new Array(n), lat = new Array(n), minutes = new Array(n), population = new Array(n);
+        for (let r = 0; r < rows; r++) {
+          for (let c = 0; c < columns; c++) {
+            const i = r * columns + c;
+            lon[i] = -51.25 + c * 0.00052;
+            lat[i] = -30.12 + r * 0.00045;
+            minutes[i] = i % 97 === 0 ? null : (r + c) % 70;
+            population[i] = 10;
+          }
+        }
+        const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+        (async () => {
+          const access = window.carecircle.access;
+          const t0 = performance.now();
+          const drawn = access.showSurface({ lon, lat, minutes, population });
+          await painted();
+          const first = performance.now() - t0;
+          const redraws = [];
+          for (let k = 0; k < 15; k++) {
+            const t = performance.now();
+            access.redrawSurface();
+            await painted();
+            redraws.push(performance.now() - t);
+          }
+          redraws.sort((a, b) => a - b);
+          done([n, drawn, first, redraws[7], redraws[14]]);
+        })().catch((error) => done(['error', String(error)]));
+        """);
+    assertThat(figures.get(0)).as(figures.toString()).isNotEqualTo("error");
+    long cells = ((Number) figures.get(0)).longValue();
+    long drawn = ((Number) figures.get(1)).longValue();
+    double firstMillis = ((Number) figures.get(2)).doubleValue();
+    double medianRedrawMillis = ((Number) figures.get(3)).doubleValue();
+    double slowestRedrawMillis = ((Number) figures.get(4)).doubleValue();
+    System.out.printf(java.util.Locale.ROOT, "Surface of %,d cells in headless Chromium: %,d drawn; first display %.0f ms,"
+        + " redraw median %.1f ms, slowest %.1f ms (of 15)%n", cells, drawn, firstMillis, medianRedrawMillis,
+        slowestRedrawMillis);
+    assertThat(drawn).isEqualTo(cells);
+    assertThat(Integer.parseInt(bodyData("accessCells"))).isEqualTo(120_000);
+    assertThat(medianRedrawMillis).isLessThan(1000);
+  }
+
+  /**
    * With the district card open and the map coloured by "beds per 1,000 target met": a pass mark of
    * 0 beds is met by both districts (each has residents), one of a million beds by neither; the
    * card and the legend follow each change, reset goes back to the file's 7.5.
