@@ -5,21 +5,30 @@
  *
  * Calls: POST /api/accessibility/jobs → runJob → GET /api/accessibility/{id},
  * GET /api/accessibility/{id}/surface, GET /api/accessibility/{id}/gaps?minutes=&dissolve=true,
- * GET /api/districts/indicators?standard=qingdao-2024&networkId=&format=geojson.
+ * GET /api/districts/indicators?standard=<chosen>&networkId=&format=geojson (again after a target
+ * is changed or reset in StandardTargets, or another standard is chosen).
  */
 import { ApiError } from './api.js';
 import { formatNumber, onLanguageChange, t } from './i18n.js';
 import { resultOf, runJob } from './jobs.js';
 import { MODES, modeLabel, problemBox, showJobProgress } from './networks.js';
+import { StandardTargets } from './standardTargets.js';
 import { h, ProgressBar } from './ui.js';
-
-export const STANDARD = 'qingdao-2024';
 
 /** Upper bounds (minutes) of the surface classes; beyond the last is the darkest class. */
 export const MINUTE_CLASSES = [5, 10, 15, 20, 30, 45, 60];
 const SURFACE_RAMP = ['#fff5b8', '#fed976', '#feb24c', '#fd8d3c', '#f03b20', '#bd0026', '#800026', '#4a0016'];
 const UNREACHABLE = '#9a9a9a';
 const CHOROPLETH_RAMP = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'];
+/** Colours of a pass:<target> indicator. */
+const VERDICT_COLOURS = { pass: '#1a9850', fail: '#d73027', unknown: '#d0d0d0' };
+const NO_VALUE = '#d0d0d0';
+/** Numeric columns of the indicator table, in the order the selector offers them (then facilities:, share:, pass:). */
+const BASE_INDICATORS = ['population', 'beds', 'physicians', 'bedsPer1000', 'physiciansPer1000'];
+
+function verdictOf(value) {
+  return value === 'pass' ? 'pass' : value === 'fail' ? 'fail' : 'unknown';
+}
 
 async function jsonRequest(method, url, body) {
   const init = { method, headers: { Accept: 'application/json, application/geo+json, application/problem+json' } };
@@ -171,6 +180,7 @@ export class AccessGapsPanel {
     this.progressSlot = h('div', {});
     this.resultBox = h('div', { id: 'access-result' });
     this.choroplethBox = h('div', { id: 'choropleth-box' });
+    this.standardBox = h('div', { id: 'standard-box' });
     this.labels = {
       network: h('label', { for: 'access-network' }),
       mode: h('label', { for: 'access-mode' }),
@@ -184,7 +194,13 @@ export class AccessGapsPanel {
         h('div', { class: 'field' }, this.labels.mode, this.modeSelect),
         h('div', { class: 'field' }, this.labels.minutes, this.minutesInput)),
       h('div', { class: 'form-actions' }, this.runButton),
-      this.progressSlot, this.resultBox, this.choroplethBox);
+      this.progressSlot, this.resultBox, this.choroplethBox, this.standardBox);
+    this.targets = new StandardTargets({
+      container: this.standardBox,
+      request: jsonRequest,
+      onChange: () => this.reloadChoropleth(),
+    });
+    this.targets.load().catch((error) => this.standardBox.append(problemBox(error, t('standard.failed'))));
     this.container.addEventListener('focusin', () => this.fillTypes());
     this.container.addEventListener('mouseenter', () => this.fillTypes());
     this.renderLabels();
@@ -201,6 +217,7 @@ export class AccessGapsPanel {
 
   renderAll() {
     this.renderLabels();
+    this.targets.render();
     this.fillTypes();
     this.renderSummary();
     this.renderGapInfo();
@@ -385,9 +402,28 @@ export class AccessGapsPanel {
     });
   }
 
+  standardCode() {
+    return encodeURIComponent(this.targets.code);
+  }
+
+  /** After a target change or another standard: the indicators again, if a result is shown. */
+  async reloadChoropleth() {
+    if (!this.networkId) {
+      return;
+    }
+    document.body.dataset.choroplethState = 'loading';
+    try {
+      await this.loadChoropleth();
+    } catch (error) {
+      document.body.dataset.choroplethState = 'failed';
+      this.choroplethBox.replaceChildren(problemBox(error, t('access.failed')));
+    }
+  }
+
   async loadChoropleth() {
-    const url = `/api/districts/indicators?standard=${STANDARD}&networkId=${this.networkId}&format=geojson`;
+    const url = `/api/districts/indicators?standard=${this.standardCode()}&networkId=${this.networkId}&format=geojson`;
     this.districts = await jsonRequest('GET', url);
+    const openId = this.popup?.isOpen() ? this.popupDistrictId : null;
     if (this.choropleth) {
       this.choropleth.remove();
       this.registry.removeOverlay(this.choropleth);
@@ -403,7 +439,9 @@ export class AccessGapsPanel {
       style: (feature) => this.districtStyle(feature),
       onEachFeature: (feature, layer) => {
         layer.on('click', (event) => {
-          L.popup({ className: 'district-popup', maxWidth: 320 })
+          this.popupDistrictId = feature.id;
+          // a long card scrolls inside the popup rather than growing past the map's top edge
+          this.popup = L.popup({ className: 'district-popup', maxWidth: 320, maxHeight: 280 })
             .setLatLng(event.latlng).setContent(this.districtCard(feature)).openOn(this.map);
         });
       },
@@ -411,18 +449,38 @@ export class AccessGapsPanel {
     this.registry.addOverlay(this.choropleth, 'access.layer.districts', { id: 'access-districts' });
     this.choropleth.addTo(this.map);
     this.renderChoropleth();
+    // an open district card shows the new verdicts at once
+    const reopened = openId === null ? null : features.find((feature) => feature.id === openId);
+    if (reopened) {
+      this.popup.setContent(this.districtCard(reopened));
+    }
+    document.body.dataset.choroplethState = 'loaded';
+    document.body.dataset.choroplethLoads = String(Number(document.body.dataset.choroplethLoads || 0) + 1);
+    document.body.dataset.choroplethStandard = this.targets.code;
   }
 
+  /** Every column of the indicator table the map can be coloured by. */
   indicators() {
     const first = this.districts?.features?.[0]?.properties || {};
-    const keys = ['population', 'bedsPer1000', 'physiciansPer1000'];
-    Object.keys(first).filter((key) => key.startsWith('share:')).forEach((key) => keys.push(key));
+    const keys = [...BASE_INDICATORS];
+    ['facilities:', 'share:', 'pass:'].forEach((prefix) => Object.keys(first)
+      .filter((key) => key.startsWith(prefix)).forEach((key) => keys.push(key)));
     return keys;
+  }
+
+  targetName(code) {
+    return this.targets.target(code)?.name || code;
   }
 
   indicatorLabel(key) {
     if (key.startsWith('share:')) {
-      return t('access.indicator.share', { target: key.slice(6) });
+      return t('access.indicator.share', { target: this.targetName(key.slice(6)) });
+    }
+    if (key.startsWith('pass:')) {
+      return t('access.indicator.pass', { target: this.targetName(key.slice(5)) });
+    }
+    if (key.startsWith('facilities:')) {
+      return t('access.indicator.facilities', { type: this.catalogue.typeName(key.slice(11)) });
     }
     return t(`access.indicator.${key}`);
   }
@@ -439,6 +497,11 @@ export class AccessGapsPanel {
 
   classBreaks() {
     const key = this.indicatorSelect?.value || 'population';
+    if (key.startsWith('pass:')) {
+      const counts = { pass: 0, fail: 0, unknown: 0 };
+      (this.districts?.features || []).forEach((f) => { counts[verdictOf(f.properties[key])]++; });
+      return { key, verdicts: counts, count: counts.pass + counts.fail };
+    }
     const values = (this.districts?.features || []).map((f) => f.properties[key]).filter(Number.isFinite);
     if (!values.length) {
       return { key, min: 0, max: 0, count: 0 };
@@ -447,8 +510,11 @@ export class AccessGapsPanel {
   }
 
   colourOf(value, breaks) {
+    if (breaks.verdicts) {
+      return VERDICT_COLOURS[verdictOf(value)];
+    }
     if (!Number.isFinite(value)) {
-      return '#d0d0d0';
+      return NO_VALUE;
     }
     if (breaks.max === breaks.min) {
       return CHOROPLETH_RAMP[CHOROPLETH_RAMP.length - 1];
@@ -475,15 +541,24 @@ export class AccessGapsPanel {
     Object.keys(p).filter((key) => key.startsWith('share:')).forEach((key) => rows.push(h('tr', { dataset: { field: key } },
       h('th', {}, this.indicatorLabel(key)), h('td', {}, this.formatIndicator(key, p[key])))));
     const checks = Object.keys(p).filter((key) => key.startsWith('pass:')).map((key) => {
-      const value = p[key];
-      const state = value === 'pass' ? 'pass' : value === 'fail' ? 'fail' : 'unknown';
+      const state = verdictOf(p[key]);
+      const target = this.targets.target(key.slice(5));
+      const mark = target ? ` (≥ ${this.formatTarget(target)})` : '';
       return h('li', { class: `target target--${state}`, dataset: { target: key.slice(5), pass: state } },
-        `${key.slice(5)}: ${t(`access.target.${state}`)}`);
+        `${this.targetName(key.slice(5))}${mark}: ${t(`access.target.${state}`)}`);
     });
     return h('div', { class: 'district-card', dataset: { districtId: String(feature.id ?? '') } },
       h('div', { class: 'popup-title' }, p.name || p.code || `#${feature.id}`),
       h('table', { class: 'popup-table' }, rows),
       checks.length ? h('ul', { class: 'target-list' }, checks) : null);
+  }
+
+  /** A target's pass mark as a planner reads it: per cent of residents, a count, or per 1,000. */
+  formatTarget(target) {
+    if (target.kind === 'access') {
+      return `${formatNumber(target.value, { style: 'percent', maximumFractionDigits: 1 })}, ${formatNumber(target.minutes)} min`;
+    }
+    return formatNumber(target.value, { maximumFractionDigits: 2 });
   }
 
   renderChoropleth() {
@@ -501,7 +576,7 @@ export class AccessGapsPanel {
     this.indicatorSelect.value = this.indicators().includes(previous) ? previous : 'population';
     const csv = h('a', {
       id: 'choropleth-export', class: 'btn btn-small', download: '',
-      href: `/api/districts/indicators?standard=${STANDARD}&networkId=${this.networkId}&format=csv`,
+      href: `/api/districts/indicators?standard=${this.standardCode()}&networkId=${this.networkId}&format=csv`,
     }, t('access.exportCsv'));
     this.choroplethLegend = h('div', { id: 'choropleth-legend', class: 'map-legend' });
     this.choroplethBox.replaceChildren(
@@ -514,6 +589,15 @@ export class AccessGapsPanel {
     this.choropleth?.setStyle((feature) => this.districtStyle(feature));
     const breaks = this.classBreaks();
     const items = [];
+    if (breaks.verdicts) {
+      ['pass', 'fail', 'unknown'].forEach((state) => items.push(h('div', { class: 'choropleth-legend-item', dataset: { verdict: state } },
+        h('span', { class: 'swatch', style: `background:${VERDICT_COLOURS[state]}` }),
+        `${t(`access.target.${state}`)}: ${formatNumber(breaks.verdicts[state])}`)));
+      const target = this.targets.target(breaks.key.slice(5));
+      this.choroplethLegend.replaceChildren(h('div', { class: 'field-label' }, this.indicatorLabel(breaks.key)),
+        target ? h('div', { class: 'field-hint' }, `≥ ${this.formatTarget(target)}`) : null, ...items);
+      return;
+    }
     if (breaks.count) {
       const step = (breaks.max - breaks.min) / CHOROPLETH_RAMP.length;
       CHOROPLETH_RAMP.forEach((colour, index) => {
@@ -527,7 +611,7 @@ export class AccessGapsPanel {
             : `${this.formatIndicator(breaks.key, from)} – ${this.formatIndicator(breaks.key, to)}`));
       });
     }
-    items.push(h('div', { class: 'choropleth-legend-item' }, h('span', { class: 'swatch', style: 'background:#d0d0d0' }), t('access.noValue')));
+    items.push(h('div', { class: 'choropleth-legend-item' }, h('span', { class: 'swatch', style: `background:${NO_VALUE}` }), t('access.noValue')));
     this.choroplethLegend.replaceChildren(h('div', { class: 'field-label' }, this.indicatorLabel(breaks.key)), ...items);
   }
 }

@@ -108,6 +108,9 @@ async function start(api) {
       summary: () => access.summary,
       cellsDrawn: () => access.surface?.drawn ?? 0,
       formRequest: () => access.readRequest(),
+      // for the surface drawing benchmark: a {lon, lat, minutes} surface drawn as after a run
+      showSurface: (surface) => { access.clear(); access.showSurface(surface); return access.surface.drawn; },
+      redrawSurface: () => { access.surface?.redraw(); return access.surface?.drawn ?? 0; },
     },
     facilityCount: () => layer.count(),
     visibleFacilityCount: () => layer.visibleCount(),

@@ -96,7 +96,9 @@ public final class AccessibilityCalculator {
     float[] minutes = new float[n];
     java.util.Arrays.fill(minutes, Float.POSITIVE_INFINITY);
     if (seeds.sourceCount() > 0) {
-      SearchResult result = new TravelTimeSearch().run(network.graph(), seeds, budgetSeconds);
+      // this thread's search: its node arrays are reused, not allocated per call; the arrival
+      // times are copied out before any other search can run on this thread
+      SearchResult result = TravelTimeSearch.search(network.graph(), seeds, budgetSeconds);
       float[] arrival = result.arrivalSeconds();
       cellMinutes(times, arrival, cellSnaps, budgetSeconds, minutes);
     }
