@@ -231,11 +231,6 @@ export function startSitingJob(sitingRequest) {
   return request('POST', '/api/siting/jobs', sitingRequest);
 }
 
-/** A stored network siting answer, by the resultId of its answer. */
-export function fetchSitingResult(resultId) {
-  return request('GET', `/api/siting/results/${encodeURIComponent(resultId)}`);
-}
-
 /**
  * Saves a siting result as a scenario: {name, resultId, typeCode}. Resolves with the scenario
  * {id, name, typeCode, createdAt, resultId, summary: {…, before, after}, sites: [{rank, facilityId, …}]};

@@ -1217,7 +1217,8 @@ export function curveChart(curve, model, chosenP) {
   }, svg('title', {}, t('siting.curve.point', { p: point.p, value: fmt(point.value) }))));
   const chosen = points.find((point) => point.p === chosenP);
   const chosenLabel = chosen ? svg('text', {
-    class: 'siting-curve-chosen-label', x: x(chosen.p), y: Math.max(margin.top + 8, y(chosen.value) - 8),
+    // above the point, or below it when the point is at the top of the plot
+    class: 'siting-curve-chosen-label', x: x(chosen.p), y: y(chosen.value) - 8 < margin.top + 10 ? y(chosen.value) + 14 : y(chosen.value) - 8,
     'text-anchor': chosen.p === maxP ? 'end' : chosen.p === minP ? 'start' : 'middle',
   }, fmt(chosen.value)) : null;
   return svg('svg', {

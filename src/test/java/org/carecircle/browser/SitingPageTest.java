@@ -96,6 +96,7 @@ class SitingPageTest extends PageTest {
     @SuppressWarnings("unchecked")
     Map<String, Object> excluded = (Map<String, Object>) browser.executeScript(
         "return window.carecircle.siting.formRequest().request.candidateGrid.excludedAreas");
+    assertThat(excluded).as("the request's candidateGrid.excludedAreas").isNotNull();
     assertThat(excluded.get("type")).isEqualTo("Polygon");
 
     // the progress bar may come and go between two polls of the test: watch for it in the page
