@@ -220,6 +220,41 @@ export function coverageExportUrl(zoneSetId) {
   return `/api/coverage-zones/${encodeURIComponent(zoneSetId)}/export`;
 }
 
+/* ---------------------------------------------------------------- siting and scenarios */
+
+/**
+ * Starts choosing new station sites; resolves with {jobId}. The job's result is the siting answer
+ * described in siting.js. A request the server refuses at once rejects with a 422 ApiError whose
+ * `rejected` items name the request field (candidateGrid.spacingMeters, turnoutMinutes, …).
+ */
+export function startSitingJob(sitingRequest) {
+  return request('POST', '/api/siting/jobs', sitingRequest);
+}
+
+/**
+ * Saves a siting result as a scenario: {name, resultId, typeCode}. Resolves with the scenario
+ * {id, name, typeCode, createdAt, resultId, summary: {…, before, after}, sites: [{rank, facilityId, …}]};
+ * its sites are now facilities with status "planned". A taken name rejects with a 422 (field `name`).
+ */
+export function createScenario(scenarioRequest) {
+  return request('POST', '/api/scenarios', scenarioRequest);
+}
+
+/** All saved scenarios, each as createScenario answers it. */
+export function fetchScenarios() {
+  return request('GET', '/api/scenarios');
+}
+
+/** Deletes a scenario and its planned facilities (204). */
+export function deleteScenario(id) {
+  return request('DELETE', `/api/scenarios/${encodeURIComponent(id)}`);
+}
+
+/** The download URL of a scenario's planned facilities in format geojson|csv|gpkg. */
+export function scenarioExportUrl(id, format) {
+  return withQuery(`/api/scenarios/${encodeURIComponent(id)}/export`, { format });
+}
+
 /* ---------------------------------------------------------------- uploads */
 
 /**

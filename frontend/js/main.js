@@ -21,6 +21,7 @@ import { applyTranslations, getLanguage, onLanguageChange, setLanguage, t } from
 import { Importer, initExportLinks } from './importExport.js';
 import { createMap, initBaseMaps, LayerRegistry } from './map.js';
 import { NetworkPanel } from './networks.js';
+import { SitingPanel } from './siting.js';
 import { describeError, initSheet, initSidePanel, showNotice } from './ui.js';
 
 function initLanguageSwitch() {
@@ -101,6 +102,16 @@ async function start(api) {
     container: document.getElementById('access-body'),
   });
 
+  const siting = new SitingPanel({
+    map,
+    registry,
+    catalogue,
+    facilities: layer,
+    networks,
+    container: document.getElementById('siting-body'),
+    refreshFacilities: () => layer.refresh(),
+  });
+
   Object.assign(api, {
     catalogue,
     access: {
@@ -130,6 +141,21 @@ async function start(api) {
       refresh: () => networks.refresh(),
       zoomTo: (id) => networks.zoomTo(id),
     },
+    siting: {
+      lastResult: () => siting.result?.answer ?? null,
+      siteCount: () => siting.layer.siteCount(),
+      candidateCount: () => siting.layer.candidateCount(),
+      run: (request) => siting.run(request),
+      cancel: () => siting.cancel(),
+      formRequest: () => siting.readForm(),
+      addExcludedArea: (ring) => siting.drawer.add(ring),
+      clearExcludedAreas: () => siting.drawer.clear(),
+      excludedAreas: () => siting.drawer.toGeoJson(),
+      save: (request) => siting.save(request),
+      scenario: () => siting.scenario,
+      scenarios: () => siting.scenarios,
+      refreshScenarios: () => siting.refreshScenarios(),
+    },
     coverage: {
       lastResult: () => coverage.result?.sets[0].collection ?? null,
       comparison: () => coverage.result?.sets[1]?.collection ?? null,
@@ -144,6 +170,8 @@ async function start(api) {
 
   // networks are listed while the facilities load; refresh() reports failures itself
   const networksListed = networks.refresh();
+  // scenarios too; refreshScenarios() shows a failure in its list
+  const scenariosListed = siting.refreshScenarios();
 
   try {
     await layer.refresh({ fit: true });
@@ -154,6 +182,7 @@ async function start(api) {
   // Tiles only after the first fit: otherwise the whole-country view's tiles are fetched for nothing.
   initBaseMaps(map, registry, config);
   await networksListed;
+  await scenariosListed;
   await offerDemo(reloadAndFit);
 }
 

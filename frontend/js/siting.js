@@ -1,0 +1,1228 @@
+/**
+ * Siting of new stations (#siting-section): where to put p new emergency stations so that as many
+ * residents as possible are reached within the response-time standard (or, with the other
+ * models, the fewest stations for a target, the shortest mean or worst time), on a road network
+ * and the stored population, with the open stations kept. One server job (jobs.js) computes it;
+ * the answer is shown as numbered sites on the map (sitingLayer.js), coverage before and after,
+ * the curve "coverage against number of stations", and can be saved as a scenario of planned
+ * facilities, exported and deleted again.
+ *
+ * The request (POST /api/siting/jobs), as readForm() makes it:
+ *   networkId        the road network
+ *   model            mclp (maximal covering) | lscp (set covering) | pmedian | pcenter
+ *   p                new stations (not lscp)
+ *   targetShare      lscp only: share of the coverable residents to cover, 0..1 (the form asks for %)
+ *   mode             ambulance | drive | walk
+ *   minutes          the response-time standard, turnout included
+ *   turnoutMinutes   call to departure; 0 for walking
+ *   candidateGrid    {spacingMeters, excludedAreas?: GeoJSON Polygon | MultiPolygon drawn on the map}
+ *   fixedFacilities  {types, statuses: ["existing"] (+ "planned")}; left out when no type is ticked
+ *   solver           auto | heuristic | exact;  timeLimitSeconds
+ *   curveMaxP        models with p: also the curve p = 1 .. curveMaxP
+ *
+ * The answer (the job's result) is described in the project README and SitingAnswer.java; this
+ * module reads status, objective, bound, gap, seconds, message, resultId, curve and network
+ * {candidates, demand, leftOutFixedSites, sites, candidatePoints, before, after}.
+ *
+ * Test hooks: see README.md in this folder, section "Siting".
+ */
+import {
+  createScenario, deleteScenario, fetchScenarios, scenarioExportUrl, startSitingJob,
+} from './api.js';
+import { facilityOf } from './facilities.js';
+import { formatDate, formatNumber, localName, onLanguageChange, t } from './i18n.js';
+import { resultOf, runJob } from './jobs.js';
+import { MODES, modeLabel, showJobProgress } from './networks.js';
+import { ExcludedAreaDrawer, SitingLayer } from './sitingLayer.js';
+import { confirmDialog, describeError, h, onEscape, ProgressBar, toast } from './ui.js';
+
+export const MODELS = ['mclp', 'lscp', 'pmedian', 'pcenter'];
+const SOLVERS = ['auto', 'heuristic', 'exact'];
+/** Siting modes in the order offered: emergency planning first. */
+const SITING_MODES = ['ambulance', 'drive', 'walk'].filter((mode) => MODES.includes(mode));
+const VEHICLE_MODES = ['drive', 'ambulance'];
+
+/** Models that place a given number p of new stations (LSCP finds the number itself). */
+const MODELS_WITH_P = ['mclp', 'pmedian', 'pcenter'];
+
+export const DEFAULTS = {
+  model: 'mclp',
+  p: 18,
+  targetSharePercent: 100,
+  mode: 'ambulance',
+  minutes: 12,
+  turnoutMinutes: 0,
+  spacingMeters: 500,
+  fixedType: 'emergency_station',
+  solver: 'auto',
+  timeLimitSeconds: 30,
+};
+
+const SCENARIO_FORMATS = ['geojson', 'csv', 'gpkg'];
+
+/**
+ * Request fields the server may name in a problem's `rejected` items, each with an error slot in
+ * the siting form. Others (population, candidates, maxP, body) go to #siting-form-error.
+ */
+const FIELDS = ['networkId', 'model', 'p', 'targetShare', 'mode', 'minutes', 'turnoutMinutes',
+  'candidateGrid.spacingMeters', 'candidateGrid.excludedAreas', 'fixedFacilities.types', 'solver',
+  'timeLimitSeconds', 'curveMaxP'];
+
+/** Fields of the scenario form (POST /api/scenarios); resultId goes to #scenario-form-error. */
+const SCENARIO_FIELDS = ['name', 'typeCode'];
+
+/** The before/after rows, in display order, with how each is formatted. */
+const MEASURES = [
+  { key: 'coveredPopulation', format: (v) => formatNumber(v, { maximumFractionDigits: 0 }) },
+  { key: 'coveredShare', format: (v) => formatNumber(v, { style: 'percent', maximumFractionDigits: 1 }) },
+  { key: 'meanMinutes', format: (v) => t('siting.minutesValue', { minutes: formatNumber(v, { maximumFractionDigits: 1 }) }) },
+  { key: 'maxMinutes', format: (v) => t('siting.minutesValue', { minutes: formatNumber(v, { maximumFractionDigits: 1 }) }) },
+];
+
+/** The MCLP curve's guide lines: coverage targets planners commonly set, in %. */
+const CURVE_GUIDES = [90, 95];
+
+export class SitingPanel {
+  /**
+   * @param {object} options
+   * @param {L.Map} options.map
+   * @param {import('./map.js').LayerRegistry} options.registry
+   * @param {import('./catalogue.js').Catalogue} options.catalogue
+   * @param {import('./facilities.js').FacilityLayer} options.facilities
+   * @param {import('./networks.js').NetworkPanel} options.networks
+   * @param {HTMLElement} options.container  the body of #siting-section
+   * @param {() => Promise} options.refreshFacilities  reloads the facility markers (after a save or delete)
+   */
+  constructor({ map, registry, catalogue, facilities, networks, container, refreshFacilities }) {
+    this.map = map;
+    this.catalogue = catalogue;
+    this.facilities = facilities;
+    this.networks = networks;
+    this.refreshFacilities = refreshFacilities;
+    this.fixedTypes = new Set([DEFAULTS.fixedType]);
+    this.controller = null;
+    /** {request, answer} of the last successful run, or null. */
+    this.result = null;
+    /** {cancelled: true} or {error} of the last run that did not succeed, or null. */
+    this.outcome = null;
+    this.scenarios = [];
+    this.scenariosError = null;
+    /** The scenario shown in #scenario-result (just saved, or opened from the list). */
+    this.scenario = null;
+    this.curveTouched = false;
+    this.stopEscape = null;
+
+    this.layer = new SitingLayer({ map, registry });
+    this.drawer = new ExcludedAreaDrawer({ map, onChange: () => this.renderExcluded() });
+    this.form = this.buildForm();
+    this.scenarioPart = this.buildScenarioPart();
+    container.replaceChildren(this.form, this.scenarioPart);
+
+    facilities.onFilterChange(() => this.renderFixedTypes());
+    networks.onChange((list) => this.fillNetworks(list));
+    onLanguageChange(() => this.retranslate());
+
+    this.fillNetworks(networks.networks);
+    this.renderFixedTypes();
+    this.renderExcluded();
+    this.updateVisibility();
+    this.renderResult();
+  }
+
+  /* ------------------------------------------------------------ form */
+
+  buildForm() {
+    const label = (forId, key) => h('label', { for: forId, dataset: { i18n: key } }, t(key));
+    const option = (value, key) => h('option', { value, dataset: { i18n: key } }, t(key));
+    const errorSlot = (field) => h('div', {
+      class: 'field-error', id: `siting-${slotId(field)}-error`, dataset: { errorFor: field }, 'aria-live': 'polite',
+    });
+    const hint = (key, attrs = {}) => h('div', { class: 'field-hint', dataset: { i18n: key }, ...attrs }, t(key));
+    const field = (name, attrs, ...children) => h('div', { class: 'form-field', dataset: { field: name }, ...attrs }, ...children);
+    const numberInput = (id, name, value, attrs = {}) => h('input', {
+      id, name, type: 'number', inputmode: 'decimal', value: String(value),
+      'aria-describedby': `siting-${slotId(name)}-error`, ...attrs,
+    });
+
+    this.networkSelect = h('select', { id: 'siting-network', name: 'networkId', 'aria-describedby': 'siting-networkId-error' });
+    this.noNetworkHint = hint('siting.noNetworks', { id: 'siting-network-hint', hidden: true });
+    this.modelSelect = h('select', {
+      id: 'siting-model', name: 'model', 'aria-describedby': 'siting-model-error',
+      on: { change: () => this.updateVisibility() },
+    }, MODELS.map((model) => option(model, `siting.model.${model}`)));
+    this.modelHint = h('div', { class: 'field-hint', id: 'siting-model-hint' });
+
+    this.pInput = numberInput('siting-p', 'p', DEFAULTS.p, {
+      min: '1', step: '1', inputmode: 'numeric',
+      on: { input: () => this.followP() },
+    });
+    this.targetInput = numberInput('siting-target-share', 'targetShare', DEFAULTS.targetSharePercent, { min: '1', max: '100', step: 'any' });
+    this.pField = field('p', { id: 'siting-p-field' }, label('siting-p', 'siting.field.p'), this.pInput, errorSlot('p'));
+    this.targetField = field('targetShare', { id: 'siting-target-field' },
+      label('siting-target-share', 'siting.field.targetShare'), this.targetInput, errorSlot('targetShare'));
+
+    this.modeSelect = h('select', {
+      id: 'siting-mode', name: 'mode', 'aria-describedby': 'siting-mode-error',
+      on: { change: () => this.updateVisibility() },
+    }, SITING_MODES.map((mode) => option(mode, `mode.${mode}`)));
+    this.minutesInput = numberInput('siting-minutes', 'minutes', DEFAULTS.minutes, { min: '0.5', step: 'any' });
+    this.turnoutInput = numberInput('siting-turnout', 'turnoutMinutes', DEFAULTS.turnoutMinutes, { min: '0', step: 'any' });
+    this.turnoutField = field('turnoutMinutes', { id: 'siting-turnout-field' },
+      label('siting-turnout', 'siting.field.turnout'), this.turnoutInput, errorSlot('turnoutMinutes'));
+
+    this.spacingInput = numberInput('siting-spacing', 'candidateGrid.spacingMeters', DEFAULTS.spacingMeters, { min: '100', step: '50' });
+    this.drawButton = h('button', {
+      type: 'button', class: 'btn btn-small', id: 'siting-draw-excluded', 'aria-pressed': 'false',
+      on: { click: () => this.toggleDrawing() },
+    });
+    this.finishButton = h('button', {
+      type: 'button', class: 'btn btn-small btn-primary', id: 'siting-draw-finish', hidden: true,
+      dataset: { i18n: 'siting.drawFinish' }, on: { click: () => this.drawer.finish() },
+    }, t('siting.drawFinish'));
+    this.clearAreasButton = h('button', {
+      type: 'button', class: 'btn btn-small btn-quiet', id: 'siting-excluded-clear',
+      dataset: { i18n: 'siting.drawClear' }, on: { click: () => this.drawer.clear() },
+    }, t('siting.drawClear'));
+    this.excludedCount = h('span', { class: 'field-hint', id: 'siting-excluded-count' });
+    this.drawHint = hint('siting.drawHint', { id: 'siting-draw-hint', hidden: true });
+
+    this.fixedTypesBox = h('div', {
+      id: 'siting-fixed-types', class: 'check-list', role: 'group', 'aria-labelledby': 'siting-fixed-label',
+      'aria-describedby': 'siting-fixedFacilities-types-error',
+    });
+    this.plannedBox = h('input', {
+      type: 'checkbox', id: 'siting-count-planned', name: 'countPlanned', on: { change: () => this.updateFixedCount() },
+    });
+    this.fixedCount = h('div', { class: 'field-hint', id: 'siting-fixed-count' });
+
+    this.solverSelect = h('select', { id: 'siting-solver', name: 'solver', 'aria-describedby': 'siting-solver-error' },
+      SOLVERS.map((solver) => option(solver, `siting.solver.${solver}`)));
+    this.timeLimitInput = numberInput('siting-time-limit', 'timeLimitSeconds', DEFAULTS.timeLimitSeconds, { min: '1', step: 'any' });
+    this.curveInput = numberInput('siting-curve-max', 'curveMaxP', DEFAULTS.p, {
+      min: '1', step: '1', inputmode: 'numeric', on: { input: () => { this.curveTouched = true; } },
+    });
+    this.curveField = field('curveMaxP', { id: 'siting-curve-field' },
+      label('siting-curve-max', 'siting.field.curveMaxP'), this.curveInput, errorSlot('curveMaxP'));
+
+    this.runButton = h('button', { type: 'submit', class: 'btn btn-primary', id: 'siting-run', dataset: { i18n: 'siting.run' } }, t('siting.run'));
+    this.formError = h('div', { class: 'form-error', id: 'siting-form-error', role: 'alert', hidden: true });
+    this.progressSlot = h('div', { id: 'siting-progress-slot' });
+    this.resultBox = h('div', { id: 'siting-result', class: 'siting-result', 'aria-live': 'polite' });
+
+    return h('form', {
+      id: 'siting-form',
+      class: 'siting-form',
+      novalidate: true,
+      on: { submit: (event) => { event.preventDefault(); this.runFromForm(); } },
+    },
+    h('div', { class: 'form-grid' },
+      field('networkId', { class: 'form-field form-field--wide' },
+        label('siting-network', 'siting.field.network'), this.networkSelect, this.noNetworkHint, errorSlot('networkId')),
+      field('model', { class: 'form-field form-field--wide' },
+        label('siting-model', 'siting.field.model'), this.modelSelect, this.modelHint, errorSlot('model')),
+      this.pField,
+      this.targetField,
+      this.curveField,
+      field('mode', {}, label('siting-mode', 'siting.field.mode'), this.modeSelect, errorSlot('mode')),
+      field('minutes', {}, label('siting-minutes', 'siting.field.minutes'), this.minutesInput, errorSlot('minutes')),
+      this.turnoutField,
+      field('candidateGrid.spacingMeters', {}, label('siting-spacing', 'siting.field.spacing'), this.spacingInput,
+        errorSlot('candidateGrid.spacingMeters')),
+      h('div', { class: 'form-field form-field--wide', dataset: { field: 'candidateGrid.excludedAreas' } },
+        h('div', { class: 'field-caption', dataset: { i18n: 'siting.field.excluded' } }, t('siting.field.excluded')),
+        h('div', { class: 'input-row siting-draw-row' }, this.drawButton, this.finishButton, this.clearAreasButton, this.excludedCount),
+        this.drawHint,
+        errorSlot('candidateGrid.excludedAreas')),
+      h('div', { class: 'form-field form-field--wide', dataset: { field: 'fixedFacilities.types' } },
+        h('div', { class: 'field-caption', id: 'siting-fixed-label', dataset: { i18n: 'siting.field.fixed' } }, t('siting.field.fixed')),
+        this.fixedTypesBox,
+        h('label', { class: 'check-option' }, this.plannedBox,
+          h('span', { dataset: { i18n: 'siting.countPlanned' } }, t('siting.countPlanned'))),
+        this.fixedCount,
+        errorSlot('fixedFacilities.types')),
+      field('solver', {}, label('siting-solver', 'siting.field.solver'), this.solverSelect, errorSlot('solver')),
+      field('timeLimitSeconds', {}, label('siting-time-limit', 'siting.field.timeLimit'), this.timeLimitInput,
+        errorSlot('timeLimitSeconds'))),
+    this.formError,
+    h('div', { class: 'form-actions form-actions--tight' }, this.runButton),
+    this.progressSlot,
+    this.resultBox);
+  }
+
+  /** Shows the fields that apply to the chosen model and mode. */
+  updateVisibility() {
+    const model = this.modelSelect.value;
+    const withP = MODELS_WITH_P.includes(model);
+    this.pField.hidden = !withP;
+    this.curveField.hidden = !withP;
+    this.targetField.hidden = model !== 'lscp';
+    this.turnoutField.hidden = !VEHICLE_MODES.includes(this.modeSelect.value);
+    this.modelHint.textContent = t(`siting.modelHint.${model}`);
+    this.noNetworkHint.hidden = this.networks.networks.length > 0;
+  }
+
+  /** The curve follows p until the planner sets it. */
+  followP() {
+    if (!this.curveTouched) {
+      this.curveInput.value = this.pInput.value;
+    }
+  }
+
+  fillNetworks(networks) {
+    const previous = this.networkSelect.value;
+    this.networkSelect.replaceChildren(
+      h('option', { value: '', dataset: { i18n: 'coverage.chooseNetwork' } }, t('coverage.chooseNetwork')),
+      ...networks.map((network) => h('option', { value: String(network.id) }, network.name || `#${network.id}`)),
+    );
+    const keep = networks.some((network) => String(network.id) === previous);
+    this.networkSelect.value = keep ? previous : (networks[0] ? String(networks[0].id) : '');
+    this.updateVisibility();
+  }
+
+  /** The open-station types: only the types present in the data (plus any still ticked). */
+  renderFixedTypes() {
+    const counts = new Map();
+    this.facilities.features.forEach((feature) => {
+      const { type } = facilityOf(feature);
+      counts.set(type, (counts.get(type) || 0) + 1);
+    });
+    const offered = [...new Set([...counts.keys(), ...this.fixedTypes])];
+    const groups = offered.length ? this.catalogue.grouped(offered) : [];
+    if (!groups.length) {
+      this.fixedTypesBox.replaceChildren(h('div', { class: 'field-hint' }, t('facilities.empty')));
+    } else {
+      this.fixedTypesBox.replaceChildren(...groups.map(({ group, types }) => h('div', { class: 'check-group' },
+        h('div', { class: 'check-group-name' }, localName(group) || group.code),
+        types.map((type) => h('label', { class: `check-option${counts.get(type.code) ? '' : ' check-option--empty'}` },
+          h('input', {
+            type: 'checkbox',
+            name: 'siting-fixed-type',
+            value: type.code,
+            checked: this.fixedTypes.has(type.code),
+            on: {
+              change: (event) => {
+                if (event.target.checked) {
+                  this.fixedTypes.add(type.code);
+                } else {
+                  this.fixedTypes.delete(type.code);
+                }
+                this.updateFixedCount();
+              },
+            },
+          }),
+          h('span', { class: 'check-swatch', style: `background:${type.color}` }),
+          h('span', { class: 'check-name' }, this.catalogue.typeName(type.code)),
+          h('span', { class: 'legend-count' }, formatNumber(counts.get(type.code) || 0)))))));
+    }
+    this.updateFixedCount();
+  }
+
+  fixedStatuses() {
+    return this.plannedBox.checked ? ['existing', 'planned'] : ['existing'];
+  }
+
+  /** Registry facilities the open-station choice selects, in the browser's copy of the data. */
+  fixedMatchCount() {
+    const statuses = this.fixedStatuses();
+    let count = 0;
+    this.facilities.features.forEach((feature) => {
+      const facility = facilityOf(feature);
+      if (this.fixedTypes.has(facility.type) && statuses.includes(facility.status)) {
+        count += 1;
+      }
+    });
+    return count;
+  }
+
+  updateFixedCount() {
+    const names = this.catalogue.types.filter((type) => this.fixedTypes.has(type.code))
+      .map((type) => this.catalogue.typeName(type.code));
+    this.fixedCount.textContent = this.fixedTypes.size
+      ? t('siting.fixedCount', { count: this.fixedMatchCount(), types: names.join(t('common.listSeparator')) })
+      : t('siting.fixedNone');
+  }
+
+  /* ------------------------------------------------------------ excluded areas */
+
+  toggleDrawing() {
+    if (this.drawer.drawing) {
+      this.drawer.stop();
+    } else {
+      this.drawer.start();
+    }
+  }
+
+  renderExcluded() {
+    const drawing = this.drawer.drawing;
+    this.drawButton.setAttribute('aria-pressed', String(drawing));
+    this.drawButton.textContent = t(drawing ? 'siting.drawStop' : 'siting.drawStart');
+    this.finishButton.hidden = !drawing;
+    this.finishButton.disabled = this.drawer.draftSize() < 3;
+    this.drawHint.hidden = !drawing;
+    this.clearAreasButton.disabled = this.drawer.count() === 0 && this.drawer.draftSize() === 0;
+    this.excludedCount.textContent = t('siting.excludedCount', { count: this.drawer.count() });
+    document.body.dataset.sitingExcludedAreas = String(this.drawer.count());
+    if (drawing && !this.stopEscape) {
+      this.stopEscape = onEscape(() => this.drawer.stop());
+    } else if (!drawing && this.stopEscape) {
+      this.stopEscape();
+      this.stopEscape = null;
+    }
+  }
+
+  /* ------------------------------------------------------------ request */
+
+  /**
+   * Reads the form. Returns {request} or {errors: {field: message}} with the fields named as in
+   * the request. Only what the browser can tell is checked here (empty or unreadable numbers);
+   * the server checks the rest (ranges, turnout below the standard) and its answer is shown at
+   * the same fields.
+   */
+  readForm() {
+    const errors = {};
+    const model = this.modelSelect.value;
+    const mode = this.modeSelect.value;
+    const network = this.networks.get(this.networkSelect.value);
+    if (!network) {
+      errors.networkId = t('siting.networkRequired');
+    }
+    const request = { networkId: network ? network.id : null, model, mode };
+
+    const p = readNumber(this.pInput, { integer: true, min: 1 });
+    if (MODELS_WITH_P.includes(model)) {
+      if (p === null || p === false) {
+        errors.p = t('siting.pInvalid');
+      } else {
+        request.p = p;
+      }
+    } else {
+      const share = readNumber(this.targetInput, { min: 0, max: 100 });
+      if (share === null || share === false || share === 0) {
+        errors.targetShare = t('siting.targetInvalid');
+      } else {
+        request.targetShare = share / 100;
+      }
+    }
+    const minutes = readNumber(this.minutesInput, { min: 0 });
+    if (minutes === null || minutes === false || minutes === 0) {
+      errors.minutes = t('siting.positive');
+    } else {
+      request.minutes = minutes;
+    }
+    let turnout = 0;
+    if (VEHICLE_MODES.includes(mode)) {
+      turnout = readNumber(this.turnoutInput, { min: 0 });
+      if (turnout === false) {
+        errors.turnoutMinutes = t('siting.notNegative');
+      }
+    }
+    request.turnoutMinutes = turnout || 0;
+
+    const spacing = readNumber(this.spacingInput, { min: 0 });
+    if (spacing === null || spacing === false || spacing === 0) {
+      errors['candidateGrid.spacingMeters'] = t('siting.positive');
+    }
+    request.candidateGrid = { spacingMeters: spacing || null };
+    const excluded = this.drawer.toGeoJson();
+    if (excluded) {
+      request.candidateGrid.excludedAreas = excluded;
+    }
+    if (this.fixedTypes.size) {
+      request.fixedFacilities = {
+        types: this.catalogue.types.map((type) => type.code).filter((code) => this.fixedTypes.has(code))
+          .concat([...this.fixedTypes].filter((code) => !this.catalogue.typeByCode.has(code))),
+        statuses: this.fixedStatuses(),
+      };
+    }
+    request.solver = this.solverSelect.value;
+    const limit = readNumber(this.timeLimitInput, { min: 0 });
+    if (limit === null || limit === false || limit === 0) {
+      errors.timeLimitSeconds = t('siting.positive');
+    } else {
+      request.timeLimitSeconds = limit;
+    }
+    if (MODELS_WITH_P.includes(model)) {
+      const curve = readNumber(this.curveInput, { integer: true, min: 1 });
+      if (curve === false) {
+        errors.curveMaxP = t('siting.pInvalid');
+      } else if (curve !== null || Number.isFinite(request.p)) {
+        request.curveMaxP = curve ?? request.p;
+      }
+    }
+    return Object.keys(errors).length ? { errors } : { request };
+  }
+
+  async runFromForm() {
+    if (this.controller) {
+      return;
+    }
+    const { request, errors } = this.readForm();
+    if (errors) {
+      this.showErrors(errors);
+      return;
+    }
+    try {
+      await this.run(request);
+    } catch {
+      // shown in the form already
+    }
+  }
+
+  /* ------------------------------------------------------------ running */
+
+  /**
+   * Runs request (see the module comment) as a server job and shows the answer. Resolves with the
+   * answer; rejects with the error (ApiError, JobFailedError, JobCancelledError) after showing it.
+   */
+  async run(request) {
+    if (this.controller) {
+      throw new Error('A siting run is already going on');
+    }
+    if (this.drawer.drawing) {
+      this.drawer.finish();
+    }
+    const controller = new AbortController();
+    this.controller = controller;
+    this.showErrors({});
+    this.outcome = null;
+    this.result = null;
+    this.scenario = null;
+    this.layer.clear();
+    this.renderResult();
+    this.renderScenario();
+    const body = document.body.dataset;
+    delete body.sitingSites;
+    delete body.sitingCandidates;
+    delete body.sitingError;
+    delete body.scenarioState;
+    body.sitingState = 'running';
+    this.runButton.disabled = true;
+    this.form.setAttribute('aria-busy', 'true');
+
+    const label = t('siting.running');
+    const progress = new ProgressBar({ id: 'siting-progress', onCancel: () => controller.abort() });
+    this.progressSlot.replaceChildren(progress.element);
+    progress.indeterminate(label);
+    progress.element.scrollIntoView({ block: 'nearest' });
+    try {
+      // no signal on the POST: a job the server has accepted is cancelled through runJob
+      const accepted = await startSitingJob(request);
+      const job = await runJob(accepted.jobId, {
+        signal: controller.signal,
+        onProgress: (current) => showJobProgress(progress, current, label),
+      });
+      const answer = resultOf(job);
+      if (!answer || typeof answer !== 'object') {
+        throw new Error(t('siting.noResult'));
+      }
+      this.result = { request, answer };
+      const drawn = this.layer.show(answer);
+      const bounds = this.layer.bounds();
+      if (bounds) {
+        this.map.fitBounds(bounds, { padding: [30, 30], maxZoom: 15 });
+      }
+      body.sitingSites = String(drawn);
+      body.sitingCandidates = String(this.layer.candidateCount());
+      body.sitingState = 'succeeded';
+      return answer;
+    } catch (error) {
+      if (error.cancelled || error.aborted || controller.signal.aborted) {
+        this.outcome = { cancelled: true };
+        body.sitingState = 'cancelled';
+      } else {
+        this.outcome = { error };
+        body.sitingState = 'failed';
+        body.sitingError = String(error.status ?? 0);
+        this.showServerError(error, this.form, FIELDS, this.formError, t('siting.failed'));
+      }
+      throw error;
+    } finally {
+      this.controller = null;
+      progress.finish();
+      progress.element.remove();
+      this.runButton.disabled = false;
+      this.form.removeAttribute('aria-busy');
+      this.renderResult();
+      if (this.result) {
+        this.resultBox.scrollIntoView({ block: 'nearest' });
+      }
+    }
+  }
+
+  cancel() {
+    this.controller?.abort();
+  }
+
+  clearResult() {
+    this.result = null;
+    this.outcome = null;
+    this.layer.clear();
+    ['sitingSites', 'sitingCandidates', 'sitingState', 'sitingError'].forEach((key) => delete document.body.dataset[key]);
+    this.renderResult();
+  }
+
+  /* ------------------------------------------------------------ errors */
+
+  /** Shows {field: message} next to the fields of form (clearing the others) and formMessage in box. */
+  showFieldErrors(form, fields, box, fieldErrors, formMessage) {
+    fields.forEach((name) => {
+      const slot = form.querySelector(`[data-error-for="${name}"]`);
+      if (slot) {
+        slot.textContent = fieldErrors[name] || '';
+      }
+      const input = inputIn(form, name);
+      if (input && fieldErrors[name]) {
+        input.setAttribute('aria-invalid', 'true');
+      } else if (input) {
+        input.removeAttribute('aria-invalid');
+      }
+    });
+    box.replaceChildren(...(formMessage || []));
+    box.hidden = !formMessage || formMessage.length === 0;
+    const first = fields.map((name) => fieldErrors[name] && inputIn(form, name)).find(Boolean);
+    if (first) {
+      first.scrollIntoView({ block: 'nearest' });
+      if (typeof first.focus === 'function' && first.tabIndex >= 0) {
+        first.focus({ preventScroll: true });
+      }
+    } else if (!box.hidden) {
+      box.scrollIntoView({ block: 'nearest' });
+    }
+  }
+
+  showErrors(fieldErrors, formMessage) {
+    this.showFieldErrors(this.form, FIELDS, this.formError, fieldErrors, formMessage);
+  }
+
+  /**
+   * Places a problem's rejected items (a 422, or a failed job's error) next to the fields they
+   * name; the rest, with the problem's detail, goes to the form's top box.
+   */
+  showServerError(error, form, fields, box, title) {
+    const fieldErrors = {};
+    const unplaced = [];
+    [...(error.rejected || []), ...(error.errors || [])].forEach(({ field, message }) => {
+      const name = slotFor(field, fields);
+      const slot = name ? form.querySelector(`[data-error-for="${name}"]`) : null;
+      if (slot && !slot.closest('[hidden]')) {
+        fieldErrors[name] = fieldErrors[name] ? `${fieldErrors[name]}; ${message}` : message;
+      } else {
+        unplaced.push(field ? `${field}: ${message}` : message);
+      }
+    });
+    const placed = Object.keys(fieldErrors).length > 0;
+    const detail = describeError(error);
+    const message = [h('strong', {}, title)];
+    if (unplaced.length) {
+      message.push(h('ul', {}, unplaced.map((text) => h('li', {}, text))));
+    } else if (!placed && detail) {
+      message.push(h('div', {}, detail));
+    } else if (placed) {
+      message.push(h('div', {}, t('siting.seeFields')));
+    }
+    this.showFieldErrors(form, fields, box, fieldErrors, message);
+  }
+
+  /* ------------------------------------------------------------ result */
+
+  renderResult() {
+    const target = this.resultBox;
+    delete target.dataset.outcome;
+    target.replaceChildren();
+    if (this.outcome?.cancelled) {
+      target.dataset.outcome = 'cancelled';
+      target.append(h('div', { class: 'result result--info' }, t('siting.cancelled')));
+      return;
+    }
+    if (this.outcome?.error) {
+      target.dataset.outcome = 'failed';
+      return;
+    }
+    if (!this.result) {
+      return;
+    }
+    const { answer, request } = this.result;
+    const report = answer.network || {};
+    target.dataset.outcome = 'success';
+    target.dataset.status = answer.status || '';
+    target.append(...[
+      this.renderStatus(answer),
+      this.beforeAfterTable('siting-before-after', report.before, report.after),
+      this.renderSites(answer),
+      this.renderCurve(answer, request),
+      this.renderInputs(report),
+      this.renderLeftOut(report),
+      this.buildSaveForm(answer),
+      h('div', { class: 'export-row siting-actions' },
+        h('button', {
+          type: 'button', class: 'btn btn-small btn-quiet', id: 'siting-clear', on: { click: () => this.clearResult() },
+        }, t('siting.clear'))),
+    ].filter(Boolean));
+  }
+
+  renderStatus(answer) {
+    const model = answer.model;
+    const lines = [];
+    const objective = formatObjective(model, answer.objective, answer);
+    if (objective) {
+      lines.push(h('div', { id: 'siting-objective' }, objective));
+    }
+    const proof = [];
+    if (Number.isFinite(answer.bound)) {
+      proof.push(t('siting.bound', { bound: formatObjective(model, answer.bound, answer, true) }));
+    }
+    if (Number.isFinite(answer.gap)) {
+      proof.push(t('siting.gap', { gap: formatNumber(answer.gap, { style: 'percent', maximumFractionDigits: 2 }) }));
+    }
+    proof.push(t('siting.seconds', { seconds: formatNumber(answer.seconds, { maximumFractionDigits: 1 }) }));
+    lines.push(h('div', { class: 'field-hint', id: 'siting-proof' }, proof.join(' · ')));
+    if (answer.message) {
+      lines.push(h('div', { class: 'siting-message' }, answer.message));
+    }
+    const status = answer.status || 'feasible';
+    return h('div', { id: 'siting-status', class: `result siting-status siting-status--${status}`, dataset: { status } },
+      h('div', { class: 'result-title' },
+        h('span', { class: 'siting-status-badge' }, t(`siting.status.${status}`)),
+        ' ',
+        t('siting.summary', {
+          model: t(`siting.modelShort.${model}`),
+          sites: (answer.network?.sites || answer.sites || []).length,
+        })),
+      lines);
+  }
+
+  /** Before and after side by side, with the change; rows where both are null are left out. */
+  beforeAfterTable(id, before, after) {
+    const rows = MEASURES.filter(({ key }) => Number.isFinite(before?.[key]) || Number.isFinite(after?.[key]))
+      .map(({ key, format }) => {
+        const a = before?.[key];
+        const b = after?.[key];
+        const change = Number.isFinite(a) && Number.isFinite(b) ? b - a : null;
+        let changeText = t('common.none');
+        if (change !== null) {
+          const formatted = key === 'coveredShare'
+            ? formatNumber(change * 100, { maximumFractionDigits: 1, signDisplay: 'exceptZero' }) + t('siting.percentPoints')
+            : key === 'coveredPopulation'
+              ? formatNumber(change, { maximumFractionDigits: 0, signDisplay: 'exceptZero' })
+              : t('siting.minutesValue', { minutes: formatNumber(change, { maximumFractionDigits: 1, signDisplay: 'exceptZero' }) });
+          changeText = formatted;
+        }
+        const cell = (value, when) => h('td', {
+          class: 'num', dataset: { when, value: Number.isFinite(value) ? String(value) : '' },
+        }, Number.isFinite(value) ? format(value) : t('common.none'));
+        return h('tr', { dataset: { measure: key } },
+          h('th', { scope: 'row' }, t(`siting.measure.${key}`)),
+          cell(a, 'before'),
+          cell(b, 'after'),
+          h('td', { class: 'num siting-change', dataset: { when: 'change' } }, changeText));
+      });
+    return h('table', { class: 'data-table siting-before-after', id },
+      h('thead', {}, h('tr', {},
+        h('th', { scope: 'col' }, ''),
+        h('th', { scope: 'col', class: 'num' }, t('siting.before')),
+        h('th', { scope: 'col', class: 'num' }, t('siting.after')),
+        h('th', { scope: 'col', class: 'num' }, t('siting.change')))),
+      h('tbody', {}, rows));
+  }
+
+  renderSites(answer) {
+    const sites = answer.network?.sites || [];
+    if (!sites.length) {
+      return h('p', { class: 'field-hint', id: 'siting-sites', dataset: { count: '0' } }, t('siting.noSites'));
+    }
+    return h('details', { class: 'siting-sites-details' },
+      h('summary', {}, t('siting.sitesHeading', { count: sites.length })),
+      h('ol', { id: 'siting-sites', class: 'siting-site-list', dataset: { count: String(sites.length) } },
+        sites.map((site) => h('li', { dataset: { rank: String(site.rank) } },
+          h('button', {
+            type: 'button', class: 'link-button',
+            on: { click: () => this.map.setView([site.lat, site.lon], Math.max(this.map.getZoom(), 15)) },
+          }, t('siting.siteRank', { rank: site.rank })),
+          ' ',
+          h('span', { class: 'field-hint' }, formatGain(answer.model, site.marginalGain))))));
+  }
+
+  renderCurve(answer, request) {
+    const curve = Array.isArray(answer.curve) ? answer.curve : [];
+    const chosenP = request?.p ?? (answer.network?.sites || []).length;
+    if (!curve.length) {
+      return null;
+    }
+    return h('div', { class: 'siting-curve-box' },
+      h('div', { class: 'subheading' }, t('siting.curveHeading')),
+      h('div', { class: 'field-hint siting-curve-caption' }, t(`siting.curve.y.${answer.model}`)),
+      curveChart(curve, answer.model, chosenP),
+      h('div', { class: 'field-hint' }, t('siting.curveNote')));
+  }
+
+  renderInputs(report) {
+    const c = report.candidates;
+    const d = report.demand;
+    const lines = [];
+    if (c) {
+      lines.push(h('li', { id: 'siting-candidates-note' }, t('siting.candidatesNote', {
+        used: c.used, lattice: c.latticePoints ?? c.used, offRoad: c.offRoad, excluded: c.excluded, tooClose: c.tooClose,
+      })));
+    }
+    if (d) {
+      lines.push(h('li', {}, t('siting.demandNote', {
+        population: formatNumber(d.totalPopulation, { maximumFractionDigits: 0 }),
+        points: d.points,
+        offRoad: formatNumber(d.offRoadPopulation, { maximumFractionDigits: 0 }),
+        unreached: formatNumber(d.unreachedPopulation, { maximumFractionDigits: 0 }),
+      })));
+    }
+    lines.push(h('li', {}, t('siting.fixedNote', { count: (report.fixedSites || []).length })));
+    return h('ul', { class: 'result-list siting-inputs', id: 'siting-inputs' }, lines);
+  }
+
+  renderLeftOut(report) {
+    const items = report.leftOutFixedSites || [];
+    return h('div', { id: 'siting-left-out', class: 'coverage-unreachable', hidden: items.length === 0, dataset: { count: String(items.length) } },
+      items.length ? h('div', { class: 'subheading' }, t('siting.leftOut', { count: items.length })) : null,
+      items.length ? h('ul', { class: 'unreachable-list' }, items.map((item) => h('li', {
+        dataset: { facilityId: String(item.facilityId ?? '') },
+      },
+      h('strong', {}, item.name || `#${item.facilityId ?? item.id}`),
+      h('div', { class: 'unreachable-message' }, item.reason || '')))) : null);
+  }
+
+  /* ------------------------------------------------------------ scenarios */
+
+  buildSaveForm(answer) {
+    const sites = answer.network?.sites || [];
+    if (answer.resultId === null || answer.resultId === undefined || !sites.length) {
+      return null;
+    }
+    const errorSlot = (field) => h('div', {
+      class: 'field-error', id: `scenario-${field}-error`, dataset: { errorFor: field }, 'aria-live': 'polite',
+    });
+    const typeCodes = this.catalogue.types.map((type) => type.code);
+    const typeCode = typeCodes.includes(DEFAULTS.fixedType) ? DEFAULTS.fixedType : typeCodes[0];
+    this.scenarioName = h('input', {
+      id: 'scenario-name', name: 'name', type: 'text', maxlength: '200', autocomplete: 'off',
+      value: this.suggestName(answer, typeCode), 'aria-describedby': 'scenario-name-error',
+    });
+    this.scenarioType = h('select', { id: 'scenario-type', name: 'typeCode', 'aria-describedby': 'scenario-typeCode-error' },
+      this.catalogue.types.map((type) => h('option', { value: type.code }, this.catalogue.typeName(type.code))));
+    this.scenarioType.value = typeCode;
+    this.saveButton = h('button', { type: 'submit', class: 'btn btn-primary', id: 'scenario-save' }, t('siting.scenario.save'));
+    this.scenarioFormError = h('div', { class: 'form-error', id: 'scenario-form-error', role: 'alert', hidden: true });
+    this.saveForm = h('form', {
+      id: 'scenario-form', class: 'scenario-form', novalidate: true,
+      on: { submit: (event) => { event.preventDefault(); this.saveFromForm(); } },
+    },
+    h('div', { class: 'subheading' }, t('siting.scenario.heading')),
+    h('div', { class: 'field-hint' }, t('siting.scenario.hint', { count: sites.length })),
+    h('div', { class: 'form-grid' },
+      h('div', { class: 'form-field form-field--wide', dataset: { field: 'name' } },
+        h('label', { for: 'scenario-name' }, t('siting.scenario.name')), this.scenarioName, errorSlot('name')),
+      h('div', { class: 'form-field form-field--wide', dataset: { field: 'typeCode' } },
+        h('label', { for: 'scenario-type' }, t('siting.scenario.type')), this.scenarioType, errorSlot('typeCode'))),
+    this.scenarioFormError,
+    h('div', { class: 'form-actions form-actions--tight' }, this.saveButton));
+    return this.saveForm;
+  }
+
+  /** "18 × Emergency station · Ambulance 12 min", made unique among the saved scenarios. */
+  suggestName(answer, typeCode) {
+    const report = answer.network || {};
+    const base = t('siting.scenario.suggestion', {
+      count: (report.sites || []).length,
+      type: this.catalogue.typeName(typeCode),
+      mode: modeLabel(report.mode),
+      minutes: formatNumber(report.minutes ?? NaN),
+    });
+    const taken = new Set(this.scenarios.map((scenario) => scenario.name));
+    let name = base;
+    for (let n = 2; taken.has(name); n++) {
+      name = `${base} (${n})`;
+    }
+    return name;
+  }
+
+  async saveFromForm() {
+    const answer = this.result?.answer;
+    if (!answer || this.saving) {
+      return;
+    }
+    const name = this.scenarioName.value.trim();
+    if (!name) {
+      this.showFieldErrors(this.saveForm, SCENARIO_FIELDS, this.scenarioFormError, { name: t('siting.scenario.nameRequired') });
+      return;
+    }
+    try {
+      await this.save({ name, resultId: answer.resultId, typeCode: this.scenarioType.value });
+    } catch {
+      // shown in the form
+    }
+  }
+
+  /**
+   * Saves a scenario ({name, resultId, typeCode}), shows it, reloads the facilities (its sites are
+   * planned facilities now) and the scenario list. Resolves with the scenario; rejects with the
+   * error after showing it in the save form.
+   */
+  async save(scenarioRequest) {
+    const body = document.body.dataset;
+    this.saving = true;
+    body.scenarioState = 'saving';
+    if (this.saveForm) {
+      this.saveButton.disabled = true;
+      this.showFieldErrors(this.saveForm, SCENARIO_FIELDS, this.scenarioFormError, {});
+    }
+    try {
+      const scenario = await createScenario(scenarioRequest);
+      this.scenario = scenario;
+      body.scenarioState = 'saved';
+      body.scenarioId = String(scenario.id);
+      this.renderScenario();
+      toast(t('siting.scenario.saved', { name: scenario.name }), { kind: 'success' });
+      await Promise.all([
+        this.refreshFacilities().catch(() => {}),
+        this.refreshScenarios(),
+      ]);
+      this.scenarioResult.scrollIntoView({ block: 'nearest' });
+      return scenario;
+    } catch (error) {
+      body.scenarioState = 'failed';
+      if (this.saveForm) {
+        this.showServerError(error, this.saveForm, SCENARIO_FIELDS, this.scenarioFormError, t('siting.scenario.failed'));
+      }
+      throw error;
+    } finally {
+      this.saving = false;
+      if (this.saveForm) {
+        this.saveButton.disabled = false;
+      }
+    }
+  }
+
+  buildScenarioPart() {
+    this.scenarioResult = h('div', { id: 'scenario-result', class: 'scenario-result', 'aria-live': 'polite' });
+    this.scenarioList = h('ul', { id: 'scenario-list', class: 'network-list scenario-list', 'aria-live': 'polite' });
+    return h('div', { class: 'scenario-part' },
+      this.scenarioResult,
+      h('h3', { class: 'subheading', dataset: { i18n: 'siting.scenario.listHeading' } }, t('siting.scenario.listHeading')),
+      this.scenarioList);
+  }
+
+  /** The scenario just saved or opened: name, sites, before and after side by side, export. */
+  renderScenario() {
+    const scenario = this.scenario;
+    const target = this.scenarioResult;
+    target.replaceChildren();
+    delete target.dataset.scenarioId;
+    if (!scenario) {
+      return;
+    }
+    target.dataset.scenarioId = String(scenario.id);
+    const summary = scenario.summary || {};
+    const sites = scenario.sites || [];
+    target.append(h('div', { class: 'result siting-scenario' },
+      h('div', { class: 'result-title', id: 'scenario-title' }, scenario.name),
+      h('div', { id: 'scenario-sites', dataset: { count: String(sites.length) } }, t('siting.scenario.summary', {
+        count: sites.length,
+        type: this.catalogue.typeName(scenario.typeCode),
+        model: t(`siting.modelShort.${summary.model}`),
+        mode: modeLabel(summary.mode),
+        minutes: formatNumber(summary.minutes ?? NaN),
+      })),
+      h('div', { class: 'field-hint' }, t('siting.scenario.meta', {
+        fixed: summary.fixedStations ?? 0,
+        population: formatNumber(summary.totalPopulation ?? NaN, { maximumFractionDigits: 0 }),
+        date: formatDate(scenario.createdAt),
+      })),
+      this.beforeAfterTable('scenario-before-after', summary.before, summary.after),
+      h('div', { class: 'export-row' },
+        h('span', { class: 'export-label' }, t('export.label')),
+        SCENARIO_FORMATS.map((format) => h('a', {
+          class: 'btn btn-small',
+          id: `scenario-export-${format}`,
+          href: scenarioExportUrl(scenario.id, format),
+          download: `scenario-${scenario.id}.${format}`,
+          dataset: { format },
+        }, t(`export.${format}`))))));
+  }
+
+  /** Re-reads GET /api/scenarios; resolves with the list (keeps the old one when the call fails). */
+  async refreshScenarios() {
+    delete document.body.dataset.scenariosLoaded;
+    try {
+      const list = await fetchScenarios();
+      this.scenarios = Array.isArray(list) ? list : [];
+      this.scenariosError = null;
+    } catch (error) {
+      this.scenariosError = error;
+    }
+    if (this.scenario && !this.scenarios.some((scenario) => scenario.id === this.scenario.id) && !this.scenariosError) {
+      this.scenario = null;
+      this.renderScenario();
+    }
+    this.renderScenarioList();
+    document.body.dataset.scenariosLoaded = String(this.scenarios.length);
+    return this.scenarios;
+  }
+
+  renderScenarioList() {
+    const items = this.scenarios.map((scenario) => {
+      const after = scenario.summary?.after;
+      const share = Number.isFinite(after?.coveredShare)
+        ? formatNumber(after.coveredShare, { style: 'percent', maximumFractionDigits: 1 }) : null;
+      return h('li', { class: 'network-item', dataset: { scenarioId: String(scenario.id) } },
+        h('div', { class: 'network-head' },
+          h('button', {
+            type: 'button', class: 'link-button network-name', title: scenario.name, dataset: { action: 'show' },
+            on: { click: () => this.showScenario(scenario) },
+          }, scenario.name),
+          h('a', {
+            class: 'btn-icon btn-icon--small', dataset: { action: 'export' }, href: scenarioExportUrl(scenario.id, 'geojson'),
+            download: `scenario-${scenario.id}.geojson`, title: t('siting.scenario.export'), 'aria-label': `${t('siting.scenario.export')}: ${scenario.name}`,
+          }, '↧'),
+          h('button', {
+            type: 'button', class: 'btn-icon btn-icon--small btn-icon--danger', dataset: { action: 'delete' },
+            title: t('siting.scenario.delete'), 'aria-label': `${t('siting.scenario.delete')}: ${scenario.name}`,
+            on: { click: () => this.confirmDelete(scenario) },
+          }, '×')),
+        h('div', { class: 'network-meta' }, [
+          t('siting.scenario.sites', { count: (scenario.sites || []).length }),
+          share ? t('siting.scenario.afterShare', { share }) : null,
+          scenario.createdAt ? formatDate(scenario.createdAt) : null,
+        ].filter(Boolean).join(' · ')));
+    });
+    if (this.scenariosError) {
+      items.unshift(h('li', { class: 'network-message network-message--error' },
+        t('siting.scenario.loadFailed', { message: describeError(this.scenariosError) })));
+    } else if (!items.length) {
+      items.push(h('li', { class: 'network-message' }, t('siting.scenario.none')));
+    }
+    this.scenarioList.replaceChildren(...items);
+  }
+
+  /** Shows a saved scenario and fits the map to its sites. */
+  showScenario(scenario) {
+    this.scenario = scenario;
+    this.renderScenario();
+    const points = (scenario.sites || []).map((site) => [site.lat, site.lon]);
+    if (points.length) {
+      this.map.fitBounds(L.latLngBounds(points), { padding: [40, 40], maxZoom: 15 });
+    }
+  }
+
+  async confirmDelete(scenario) {
+    const confirmed = await confirmDialog({
+      title: t('siting.scenario.deleteTitle'),
+      message: t('siting.scenario.deleteMessage', { name: scenario.name, count: (scenario.sites || []).length }),
+      okLabel: t('common.delete'),
+      danger: true,
+    });
+    if (!confirmed) {
+      return false;
+    }
+    try {
+      await deleteScenario(scenario.id);
+      toast(t('siting.scenario.deleted', { name: scenario.name }), { kind: 'success' });
+    } catch (error) {
+      if (error.status !== 404) {
+        toast(t('siting.scenario.deleteFailed', { message: describeError(error) }), { kind: 'error', timeoutMs: 8000 });
+      }
+    }
+    await Promise.all([this.refreshScenarios(), this.refreshFacilities().catch(() => {})]);
+    return true;
+  }
+
+  /* ------------------------------------------------------------ language */
+
+  retranslate() {
+    this.updateVisibility();
+    this.renderFixedTypes();
+    this.renderExcluded();
+    // the save form is rebuilt with the result: keep what the planner typed
+    const typed = this.scenarioName?.isConnected ? this.scenarioName.value : null;
+    const type = this.scenarioType?.isConnected ? this.scenarioType.value : null;
+    this.renderResult();
+    if (typed !== null && this.scenarioName) {
+      this.scenarioName.value = typed;
+      this.scenarioType.value = type;
+    }
+    this.renderScenario();
+    this.renderScenarioList();
+  }
+}
+
+/* ------------------------------------------------------------ helpers */
+
+/** The error-slot field that a problem's field name belongs to: exact, without an index, or by its first part. */
+function slotFor(field, fields) {
+  const name = String(field ?? '');
+  if (!name) {
+    return null;
+  }
+  if (fields.includes(name)) {
+    return name;
+  }
+  const plain = name.replace(/\[\d+\]/g, '');
+  if (fields.includes(plain)) {
+    return plain;
+  }
+  const head = plain.split('.')[0];
+  return fields.find((candidate) => candidate === head || candidate.split('.')[0] === head) || null;
+}
+
+function slotId(field) {
+  return field.replace(/\./g, '-');
+}
+
+/** The input of form that the field's errors mark (aria-invalid). */
+function inputIn(form, field) {
+  if (field === 'fixedFacilities.types') {
+    return form.querySelector('#siting-fixed-types');
+  }
+  if (field === 'candidateGrid.excludedAreas') {
+    return form.querySelector('#siting-draw-excluded');
+  }
+  return form.querySelector(`[name="${field}"]`);
+}
+
+/**
+ * A number from an input: the number, null when empty, false when unreadable or out of range
+ * (min and max inclusive; integer: whole numbers only).
+ */
+export function readNumber(input, { integer = false, min = -Infinity, max = Infinity } = {}) {
+  const raw = input.value.trim();
+  if (raw === '' && !input.validity.badInput) {
+    return null;
+  }
+  const value = Number(raw);
+  if (raw === '' || !Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
+    return false;
+  }
+  return value;
+}
+
+/** The objective in words for the model: people covered, stations needed, or minutes. */
+function formatObjective(model, value, answer, bare = false) {
+  if (!Number.isFinite(value)) {
+    return null;
+  }
+  if (model === 'mclp') {
+    const people = formatNumber(value, { maximumFractionDigits: 0 });
+    if (bare) {
+      return t('siting.people', { people });
+    }
+    return t('siting.objective.mclp', {
+      people,
+      share: formatNumber(answer.coveredShare ?? NaN, { style: 'percent', maximumFractionDigits: 1 }),
+    });
+  }
+  if (model === 'lscp') {
+    const stations = formatNumber(value, { maximumFractionDigits: 0 });
+    return bare ? stations : t('siting.objective.lscp', { stations });
+  }
+  const minutes = formatNumber(value, { maximumFractionDigits: 2 });
+  return bare ? t('siting.minutesValue', { minutes }) : t(`siting.objective.${model}`, { minutes });
+}
+
+function formatGain(model, gain) {
+  if (gain === null || gain === undefined) {
+    return t('siting.gainIndispensable');
+  }
+  return ['pmedian', 'pcenter'].includes(model)
+    ? t('siting.gainMinutes', { minutes: formatNumber(gain, { maximumFractionDigits: 2 }) })
+    : t('siting.gainPeople', { people: formatNumber(gain, { maximumFractionDigits: 0 }) });
+}
+
+/** The value the curve plots for a point: covered share in % (covering models) or minutes. */
+function curveValue(model, point) {
+  if (model === 'pmedian') {
+    return point.meanCost;
+  }
+  if (model === 'pcenter') {
+    return point.maxCost;
+  }
+  return Number.isFinite(point.coveredShare) ? point.coveredShare * 100 : null;
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+function svg(tag, attrs = {}, ...children) {
+  const element = document.createElementNS(SVG_NS, tag);
+  Object.entries(attrs).forEach(([key, value]) => {
+    if (value !== null && value !== undefined) {
+      element.setAttribute(key, String(value));
+    }
+  });
+  children.flat().filter(Boolean).forEach((child) => element.append(child instanceof Node ? child : document.createTextNode(String(child))));
+  return element;
+}
+
+/**
+ * The curve as a small SVG line chart: x = p, y = covered share % (mclp) or minutes (pmedian: mean,
+ * pcenter: worst), guide lines at 90 % and 95 % for mclp, the chosen p highlighted. Each point is a
+ * circle.siting-curve-point with data-p and data-value.
+ */
+export function curveChart(curve, model, chosenP) {
+  const width = 300;
+  const height = 150;
+  const margin = { left: 40, right: 12, top: 10, bottom: 26 };
+  const points = curve.map((point) => ({ p: point.p, value: curveValue(model, point), status: point.status }))
+    .filter((point) => Number.isFinite(point.p) && Number.isFinite(point.value))
+    .sort((a, b) => a.p - b.p);
+  const covering = model === 'mclp' || model === 'lscp';
+  const values = points.map((point) => point.value);
+  let low;
+  let high;
+  if (covering) {
+    high = 100;
+    low = Math.max(0, Math.floor((Math.min(...values, CURVE_GUIDES[0]) - 2) / 5) * 5);
+  } else {
+    low = Math.floor(Math.min(...values));
+    high = Math.ceil(Math.max(...values));
+    if (high - low < 1) {
+      high = low + 1;
+    }
+  }
+  const minP = points.length ? points[0].p : 1;
+  const maxP = points.length ? points[points.length - 1].p : 1;
+  const plotWidth = width - margin.left - margin.right;
+  const plotHeight = height - margin.top - margin.bottom;
+  const x = (p) => (maxP === minP ? margin.left + plotWidth / 2 : margin.left + ((p - minP) / (maxP - minP)) * plotWidth);
+  const y = (value) => margin.top + (1 - (value - low) / (high - low)) * plotHeight;
+  const unit = covering ? '%' : ` ${t('siting.minutesUnit')}`;
+  const fmt = (value) => `${formatNumber(value, { maximumFractionDigits: covering ? 1 : 2 })}${unit}`;
+
+  const guides = covering ? CURVE_GUIDES.filter((share) => share >= low && share <= high).map((share) => svg('g', {
+    class: 'siting-curve-guide', 'data-share': share,
+  },
+  svg('line', { x1: margin.left, x2: width - margin.right, y1: y(share), y2: y(share) }),
+  svg('text', { x: width - margin.right - 2, y: y(share) - 3, 'text-anchor': 'end' }, `${share} %`))) : [];
+
+  const xTicks = [...new Set([minP, maxP, chosenP].filter((p) => Number.isFinite(p) && p >= minP && p <= maxP))];
+  const axes = svg('g', { class: 'siting-curve-axes' },
+    svg('line', { x1: margin.left, x2: margin.left, y1: margin.top, y2: margin.top + plotHeight }),
+    svg('line', { x1: margin.left, x2: width - margin.right, y1: margin.top + plotHeight, y2: margin.top + plotHeight }),
+    svg('text', { x: margin.left - 4, y: y(high) + 4, 'text-anchor': 'end' }, fmt(high)),
+    svg('text', { x: margin.left - 4, y: y(low), 'text-anchor': 'end' }, fmt(low)),
+    xTicks.map((p) => svg('text', { x: x(p), y: height - 12, 'text-anchor': 'middle' }, String(p))),
+    svg('text', { x: margin.left + plotWidth / 2, y: height - 1, 'text-anchor': 'middle', class: 'siting-curve-axis-title' },
+      t('siting.curve.x')));
+  const line = svg('polyline', {
+    class: 'siting-curve-line',
+    points: points.map((point) => `${x(point.p).toFixed(1)},${y(point.value).toFixed(1)}`).join(' '),
+  });
+  const dots = points.map((point) => svg('circle', {
+    class: `siting-curve-point${point.p === chosenP ? ' siting-curve-point--chosen' : ''}`,
+    cx: x(point.p).toFixed(1), cy: y(point.value).toFixed(1), r: point.p === chosenP ? 5 : 3,
+    'data-p': point.p, 'data-value': point.value,
+  }, svg('title', {}, t('siting.curve.point', { p: point.p, value: fmt(point.value) }))));
+  const chosen = points.find((point) => point.p === chosenP);
+  const chosenLabel = chosen ? svg('text', {
+    // above the point, or below it when the point is at the top of the plot
+    class: 'siting-curve-chosen-label', x: x(chosen.p), y: y(chosen.value) - 8 < margin.top + 10 ? y(chosen.value) + 14 : y(chosen.value) - 8,
+    'text-anchor': chosen.p === maxP ? 'end' : chosen.p === minP ? 'start' : 'middle',
+  }, fmt(chosen.value)) : null;
+  return svg('svg', {
+    id: 'siting-curve', class: 'siting-curve', viewBox: `0 0 ${width} ${height}`, width: '100%',
+    role: 'img', 'aria-label': t(`siting.curve.y.${model}`), 'data-points': points.length, 'data-model': model,
+  }, guides, axes, line, dots, chosenLabel);
+}
