@@ -41,6 +41,23 @@ public record DemandPoints(String[] ids, double[] lon, double[] lat, double[] po
   }
 
   /**
+   * These points merged further so that at most {@code maxPoints} remain (this when they fit
+   * already). Population is kept; the merged size reported is the new square side.
+   */
+  public DemandPoints atMost(int maxPoints) {
+    if (size() <= maxPoints) {
+      return this;
+    }
+    long[] keys = new long[size()];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = i;
+    }
+    DemandPoints merged = of(keys, lon, lat, population, maxPoints);
+    return new DemandPoints(merged.ids, merged.lon, merged.lat, merged.population,
+        Math.max(merged.mergedCellMeters, mergedCellMeters), sourceCells);
+  }
+
+  /**
    * @param cellIds store keys of the cells
    * @param lon cell longitudes, degrees
    * @param lat cell latitudes, degrees

@@ -21,6 +21,13 @@ import org.locationtech.jts.geom.Geometry;
  * curve), the curve 90–100 %.
  */
 public final class NetworkSiting {
+  /**
+   * Most candidate-demand pairs in one problem: the matrix takes 8 bytes a pair and the solvers
+   * a copy of it, so 20 million pairs hold about 320 MB. Above it the demand is merged onto larger
+   * squares (reported in the answer) rather than running out of memory.
+   */
+  public static final long MAX_COST_PAIRS = 20_000_000;
+
   private NetworkSiting() {}
 
   /**
@@ -80,10 +87,17 @@ public final class NetworkSiting {
               + " grid points has a road within half the spacing outside the excluded areas"
               : "there are no candidate sites that may be opened"));
     }
+    if (generated != null && generated.sites().size() > CandidateGridGenerator.MAX_SITES) {
+      throw new InputRejectedException(InputProblem.ofField("candidateGrid.spacingMeters", "a "
+          + plain(input.grid().spacingMeters()) + " m grid puts " + generated.sites().size() + " candidates on the"
+          + " roads, more than " + CandidateGridGenerator.MAX_SITES + "; use a larger spacing or exclude areas"));
+    }
     context.checkCancelled();
     boolean covering = options.model().covering();
     double cutoff = covering ? input.minutes() : Double.NaN;
-    NetworkSitingInstance instance = NetworkCostMatrix.build(input.network(), input.demand(), sites, cutoff,
+    // the matrix and the solvers' copy of it must fit in memory: merge demand further if needed
+    DemandPoints demand = input.demand().atMost((int) Math.max(1, MAX_COST_PAIRS / sites.size()));
+    NetworkSitingInstance instance = NetworkCostMatrix.build(input.network(), demand, sites, cutoff,
         input.turnoutMinutes(), input.maxSnapMeters(), Solvers.step(context, 0.05, 0.6));
     SitingProblem problem = instance.problem();
     if (problem == null || problem.openableCount() == 0) {
@@ -108,13 +122,13 @@ public final class NetworkSiting {
           Solvers.step(context, 0.9, 1.0));
       curvePoints = SitingAnswer.CurvePoint.all(results);
     }
-    NetworkSitingReport report = report(input, generated, instance, result);
+    NetworkSitingReport report = report(input, demand, generated, instance, result);
     double seconds = (System.nanoTime() - started) / 1e9;
     return SitingAnswer.of(result).withNetwork(report, curvePoints, seconds);
   }
 
-  private static NetworkSitingReport report(Input input, CandidateGridGenerator.Result generated,
-      NetworkSitingInstance instance, SitingResult result) {
+  private static NetworkSitingReport report(Input input, DemandPoints demand,
+      CandidateGridGenerator.Result generated, NetworkSitingInstance instance, SitingResult result) {
     SitingProblem problem = instance.problem();
     Map<String, Integer> index = new HashMap<>();
     for (int c = 0; c < problem.candidateCount(); c++) {
@@ -155,7 +169,6 @@ public final class NetworkSiting {
         : new NetworkSitingReport.Candidates("grid", input.grid().spacingMeters(), generated.latticePoints(),
             generated.offRoad() + offRoadCandidates, generated.excluded(), generated.tooClose(), unusable,
             problem.openableCount());
-    DemandPoints demand = input.demand();
     NetworkSitingReport.Demand demandReport = new NetworkSitingReport.Demand(demand.sourceCells(),
         problem.demandCount(), demand.mergedCellMeters() > 0 ? demand.mergedCellMeters() : null,
         instance.totalPopulation(), instance.offRoadPopulation(), instance.unreachedPopulation());

@@ -175,5 +175,12 @@ class NetworkCostMatrixTest {
     assertThat(coarser.mergedCellMeters()).isEqualTo(200);
     assertThat(coarser.size()).isEqualTo(100);
     assertThat(coarser.totalPopulation()).isCloseTo(total, within(1e-6));
+    // merging merged points again, as a run does when candidates x demand would not fit
+    DemandPoints again = merged.atMost(100);
+    assertThat(again.size()).isLessThanOrEqualTo(100);
+    assertThat(again.mergedCellMeters()).isGreaterThanOrEqualTo(200);
+    assertThat(again.totalPopulation()).isCloseTo(total, within(1e-6));
+    assertThat(again.sourceCells()).isEqualTo(n);
+    assertThat(merged.atMost(1000)).isSameAs(merged);
   }
 }
