@@ -38,6 +38,8 @@ public final class TravelTimeSearch {
   private int[] source = new int[0];
   private int[] heap = new int[0];
   private int[] heapPosition = new int[0];
+  /** The arrival time of each heap entry, beside it: comparisons then read the heap array only. */
+  private float[] heapKey = new float[0];
   private int heapSize;
   private int[] touched = new int[0];
   private int touchedCount;
@@ -125,6 +127,7 @@ public final class TravelTimeSearch {
       heapPosition = new int[nodes];
       Arrays.fill(heapPosition, -1);
       heap = new int[nodes];
+      heapKey = new float[nodes];
       touched = new int[nodes];
     }
     nodeCount = nodes;
@@ -140,10 +143,8 @@ public final class TravelTimeSearch {
     int position = heapPosition[node];
     if (position < 0) {
       position = heapSize++;
-      heap[position] = node;
-      heapPosition[node] = position;
     }
-    siftUp(position);
+    siftUp(position, node, seconds);
   }
 
   private int pop() {
@@ -151,51 +152,54 @@ public final class TravelTimeSearch {
     heapPosition[top] = -2; // settled: never queued again, since times only grow along arcs
     heapSize--;
     if (heapSize > 0) {
-      int last = heap[heapSize];
-      heap[0] = last;
-      heapPosition[last] = 0;
-      siftDown(0);
+      siftDown(heap[heapSize], heapKey[heapSize]);
     }
     return top;
   }
 
-  private void siftUp(int position) {
-    int node = heap[position];
-    float seconds = arrival[node];
+  /** Moves {@code node} with key {@code seconds} up from {@code position} to its place. */
+  private void siftUp(int position, int node, float seconds) {
     while (position > 0) {
       int parent = (position - 1) >>> 1;
-      int parentNode = heap[parent];
-      if (arrival[parentNode] <= seconds) {
+      float parentSeconds = heapKey[parent];
+      if (parentSeconds <= seconds) {
         break;
       }
+      int parentNode = heap[parent];
       heap[position] = parentNode;
+      heapKey[position] = parentSeconds;
       heapPosition[parentNode] = position;
       position = parent;
     }
     heap[position] = node;
+    heapKey[position] = seconds;
     heapPosition[node] = position;
   }
 
-  private void siftDown(int position) {
-    int node = heap[position];
-    float seconds = arrival[node];
+  /** Places {@code node} with key {@code seconds} at the root and moves it down to its place. */
+  private void siftDown(int node, float seconds) {
+    int position = 0;
     while (true) {
       int child = 2 * position + 1;
       if (child >= heapSize) {
         break;
       }
-      if (child + 1 < heapSize && arrival[heap[child + 1]] < arrival[heap[child]]) {
+      float childSeconds = heapKey[child];
+      if (child + 1 < heapSize && heapKey[child + 1] < childSeconds) {
         child++;
+        childSeconds = heapKey[child];
       }
-      int childNode = heap[child];
-      if (arrival[childNode] >= seconds) {
+      if (childSeconds >= seconds) {
         break;
       }
+      int childNode = heap[child];
       heap[position] = childNode;
+      heapKey[position] = childSeconds;
       heapPosition[childNode] = position;
       position = child;
     }
     heap[position] = node;
+    heapKey[position] = seconds;
     heapPosition[node] = position;
   }
 
