@@ -44,6 +44,8 @@ const VEHICLE_MODES = ['drive', 'ambulance'];
 
 /** Models that place a given number p of new stations (LSCP finds the number itself). */
 const MODELS_WITH_P = ['mclp', 'pmedian', 'pcenter'];
+/** Where candidates come from: a lattice on the roads, or registry facilities with status candidate. */
+const CANDIDATE_SOURCES = ['grid', 'facilities'];
 
 export const DEFAULTS = {
   model: 'mclp',
@@ -62,10 +64,10 @@ const SCENARIO_FORMATS = ['geojson', 'csv', 'gpkg'];
 
 /**
  * Request fields the server may name in a problem's `rejected` items, each with an error slot in
- * the siting form. Others (population, candidates, maxP, body) go to #siting-form-error.
+ * the siting form. Others (population, maxP, body) go to #siting-form-error.
  */
 const FIELDS = ['networkId', 'model', 'p', 'targetShare', 'mode', 'minutes', 'turnoutMinutes',
-  'candidateGrid.spacingMeters', 'candidateGrid.excludedAreas', 'fixedFacilities.types', 'solver',
+  'candidates', 'candidateFacilities', 'candidateGrid.spacingMeters', 'candidateGrid.excludedAreas', 'fixedFacilities.types', 'solver',
   'timeLimitSeconds', 'curveMaxP'];
 
 /** Fields of the scenario form (POST /api/scenarios); resultId goes to #scenario-form-error. */
@@ -170,6 +172,10 @@ export class SitingPanel {
     this.turnoutField = field('turnoutMinutes', { id: 'siting-turnout-field' },
       label('siting-turnout', 'siting.field.turnout'), this.turnoutInput, errorSlot('turnoutMinutes'));
 
+    this.candidateSourceSelect = h('select', {
+      id: 'siting-candidate-source', name: 'candidateSource', 'aria-describedby': 'siting-candidates-error',
+      on: { change: () => this.updateVisibility() },
+    }, CANDIDATE_SOURCES.map((source) => option(source, `siting.candidateSource.${source}`)));
     this.spacingInput = numberInput('siting-spacing', 'candidateGrid.spacingMeters', DEFAULTS.spacingMeters, { min: '100', step: '50' });
     this.drawButton = h('button', {
       type: 'button', class: 'btn btn-small', id: 'siting-draw-excluded', 'aria-pressed': 'false',
@@ -226,9 +232,12 @@ export class SitingPanel {
       field('mode', {}, label('siting-mode', 'siting.field.mode'), this.modeSelect, errorSlot('mode')),
       field('minutes', {}, label('siting-minutes', 'siting.field.minutes'), this.minutesInput, errorSlot('minutes')),
       this.turnoutField,
-      field('candidateGrid.spacingMeters', {}, label('siting-spacing', 'siting.field.spacing'), this.spacingInput,
-        errorSlot('candidateGrid.spacingMeters')),
-      h('div', { class: 'form-field form-field--wide', dataset: { field: 'candidateGrid.excludedAreas' } },
+      field('candidates', { class: 'form-field form-field--wide' },
+        label('siting-candidate-source', 'siting.field.candidateSource'), this.candidateSourceSelect,
+        errorSlot('candidates'), errorSlot('candidateFacilities')),
+      this.spacingField = field('candidateGrid.spacingMeters', {}, label('siting-spacing', 'siting.field.spacing'),
+        this.spacingInput, errorSlot('candidateGrid.spacingMeters')),
+      this.excludedField = h('div', { class: 'form-field form-field--wide', dataset: { field: 'candidateGrid.excludedAreas' } },
         h('div', { class: 'field-caption', dataset: { i18n: 'siting.field.excluded' } }, t('siting.field.excluded')),
         h('div', { class: 'input-row siting-draw-row' }, this.drawButton, this.finishButton, this.clearAreasButton, this.excludedCount),
         this.drawHint,
@@ -257,6 +266,9 @@ export class SitingPanel {
     this.curveField.hidden = !withP;
     this.targetField.hidden = model !== 'lscp';
     this.turnoutField.hidden = !VEHICLE_MODES.includes(this.modeSelect.value);
+    const grid = this.candidateSourceSelect.value === 'grid';
+    this.spacingField.hidden = !grid;
+    this.excludedField.hidden = !grid;
     this.modelHint.textContent = t(`siting.modelHint.${model}`);
     this.noNetworkHint.hidden = this.networks.networks.length > 0;
   }
@@ -418,14 +430,19 @@ export class SitingPanel {
     }
     request.turnoutMinutes = turnout || 0;
 
-    const spacing = readNumber(this.spacingInput, { min: 0 });
-    if (spacing === null || spacing === false || spacing === 0) {
-      errors['candidateGrid.spacingMeters'] = t('siting.positive');
-    }
-    request.candidateGrid = { spacingMeters: spacing || null };
-    const excluded = this.drawer.toGeoJson();
-    if (excluded) {
-      request.candidateGrid.excludedAreas = excluded;
+    if (this.candidateSourceSelect.value === 'facilities') {
+      // registry facilities with status candidate (imported or added on the map)
+      request.candidateFacilities = {};
+    } else {
+      const spacing = readNumber(this.spacingInput, { min: 0 });
+      if (spacing === null || spacing === false || spacing === 0) {
+        errors['candidateGrid.spacingMeters'] = t('siting.positive');
+      }
+      request.candidateGrid = { spacingMeters: spacing || null };
+      const excluded = this.drawer.toGeoJson();
+      if (excluded) {
+        request.candidateGrid.excludedAreas = excluded;
+      }
     }
     if (this.fixedTypes.size) {
       request.fixedFacilities = {
@@ -1080,6 +1097,9 @@ function inputIn(form, field) {
   }
   if (field === 'candidateGrid.excludedAreas') {
     return form.querySelector('#siting-draw-excluded');
+  }
+  if (field === 'candidates' || field === 'candidateFacilities') {
+    return form.querySelector('#siting-candidate-source');
   }
   return form.querySelector(`[name="${field}"]`);
 }

@@ -32,6 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ScenarioService {
   public static final int MAX_NAME_LENGTH = 200;
   public static final String DEFAULT_TYPE = "emergency_station";
+  /** Attribute marking a registry candidate that a scenario made planned: its status before. */
+  static final String PROMOTED_FROM = "statusBeforeScenario";
   private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
 
   private final ScenarioRepository scenarios;
@@ -110,6 +112,19 @@ public class ScenarioService {
           attributes.put("marginalGain", site.marginalGain());
         }
         attributes.put("sitingResultId", request.resultId());
+        Facility candidate = site.facilityId() == null ? null : facilities.findById(site.facilityId()).orElse(null);
+        if (candidate != null && candidate.status() == FacilityStatus.CANDIDATE) {
+          // a candidate site from the registry becomes the planned facility itself, and goes back
+          // to being a candidate when the scenario is deleted
+          Map<String, Object> merged = new LinkedHashMap<>(candidate.attributes());
+          merged.putAll(attributes);
+          merged.put(PROMOTED_FROM, FacilityStatus.CANDIDATE.code());
+          facilities.update(new Facility(candidate.id(), candidate.name(), candidate.typeCode(), FacilityStatus.PLANNED,
+              candidate.beds(), candidate.physicians(), candidate.nurses(), candidate.ambulances(),
+              candidate.address(), candidate.externalId(), merged, candidate.location()));
+          scenarios.link(scenarioId, candidate.id(), site.rank());
+          continue;
+        }
         Facility created = facilities.insert(new Facility(null, name + " · " + site.rank(), code,
             FacilityStatus.PLANNED, null, null, null, null, null, "scenario-" + scenarioId + "-site-" + site.rank(),
             attributes, WGS84.createPoint(new Coordinate(site.lon(), site.lat()))));
@@ -128,7 +143,10 @@ public class ScenarioService {
     return withSites(scenarios.findById(id).orElseThrow(() -> notFound(id)));
   }
 
-  /** Deletes the scenario and its planned facilities, in one transaction. */
+  /**
+   * Deletes the scenario and its planned facilities, in one transaction; registry candidates it
+   * had made planned become candidates again, without the scenario's attributes.
+   */
   public void delete(long id) {
     transaction.executeWithoutResult(status -> {
       List<ScenarioRepository.Link> links = scenarios.links(id);
@@ -136,7 +154,19 @@ public class ScenarioService {
         throw notFound(id);
       }
       for (ScenarioRepository.Link link : links) {
-        facilities.delete(link.facilityId());
+        Facility facility = facilities.findById(link.facilityId()).orElse(null);
+        if (facility == null) {
+          continue;
+        }
+        if (FacilityStatus.CANDIDATE.code().equals(facility.attributes().get(PROMOTED_FROM))) {
+          Map<String, Object> restored = new LinkedHashMap<>(facility.attributes());
+          restored.keySet().removeAll(List.of(PROMOTED_FROM, "scenario", "rank", "marginalGain", "sitingResultId"));
+          facilities.update(new Facility(facility.id(), facility.name(), facility.typeCode(),
+              FacilityStatus.CANDIDATE, facility.beds(), facility.physicians(), facility.nurses(),
+              facility.ambulances(), facility.address(), facility.externalId(), restored, facility.location()));
+        } else {
+          facilities.delete(link.facilityId());
+        }
       }
     });
   }

@@ -163,8 +163,10 @@ public final class NetworkSiting {
         unusable++;
       }
     }
+    String source = input.candidates() != null
+        && input.candidates().stream().anyMatch(s -> !s.fixed() && s.facilityId() != null) ? "facilities" : "points";
     NetworkSitingReport.Candidates candidates = generated == null
-        ? new NetworkSitingReport.Candidates("points", null, null, offRoadCandidates, 0, 0, unusable,
+        ? new NetworkSitingReport.Candidates(source, null, null, offRoadCandidates, 0, 0, unusable,
             problem.openableCount())
         : new NetworkSitingReport.Candidates("grid", input.grid().spacingMeters(), generated.latticePoints(),
             generated.offRoad() + offRoadCandidates, generated.excluded(), generated.tooClose(), unusable,
@@ -182,7 +184,7 @@ public final class NetworkSiting {
       NetworkCostMatrix.Site site = instance.sites().get(c);
       rank++;
       newSites.add(new NetworkSitingReport.Site(rank, site.id(), site.lon(), site.lat(),
-          SitingAnswer.orNull(gain.marginalGain())));
+          SitingAnswer.orNull(gain.marginalGain()), site.facilityId()));
     }
     boolean covering = input.options().model().covering();
     NetworkSitingReport.Coverage before = coverage(problem, new int[0], input.minutes(), instance.totalPopulation(),

@@ -110,15 +110,36 @@ public class NetworkSitingPlanner {
     }
     List<NetworkCostMatrix.Site> candidates = null;
     NetworkSiting.Grid grid = null;
-    if ((request.candidates() == null) == (request.candidateGrid() == null)) {
-      problems.add(InputProblem.ofField("candidates", "give either candidates (points: id, lon, lat) or"
-          + " candidateGrid (spacingMeters, excludedAreas)"));
+    int sources = (request.candidates() != null ? 1 : 0) + (request.candidateGrid() != null ? 1 : 0)
+        + (request.candidateFacilities() != null ? 1 : 0);
+    if (sources != 1) {
+      problems.add(InputProblem.ofField("candidates", "give one of candidates (points: id, lon, lat),"
+          + " candidateGrid (spacingMeters, excludedAreas) or candidateFacilities (registry facilities, by default"
+          + " those with status candidate)"));
     } else if (request.candidates() != null) {
       candidates = candidatePoints(request.candidates(), problems);
+    } else if (request.candidateFacilities() != null) {
+      candidates = registrySites(request.candidateFacilities(), "candidateFacilities", List.of("candidate"), false,
+          problems);
+      if (candidates.isEmpty() && problems.isEmpty()) {
+        problems.add(InputProblem.ofField("candidateFacilities", "no registry facility matches; import candidate"
+            + " sites or add them on the map with status candidate"));
+      }
     } else if (network != null && summary != null) {
       grid = grid(request.candidateGrid(), network.bbox(), summary.bbox(), problems);
     }
-    List<NetworkCostMatrix.Site> fixed = fixedSites(request.fixedFacilities(), problems);
+    List<NetworkCostMatrix.Site> fixed = request.fixedFacilities() == null ? List.of()
+        : registrySites(request.fixedFacilities(), "fixedFacilities", null, true, problems);
+    if (candidates != null && request.candidateFacilities() != null) {
+      Set<String> fixedIds = new HashSet<>();
+      fixed.forEach(site -> fixedIds.add(site.id()));
+      for (NetworkCostMatrix.Site site : candidates) {
+        if (fixedIds.contains(site.id())) {
+          problems.add(InputProblem.ofField("candidateFacilities", "facility " + site.facilityId() + " ('"
+              + site.name() + "') is both a candidate and kept open; choose other statuses or types"));
+        }
+      }
+    }
     if (!problems.isEmpty()) {
       throw new InputRejectedException(problems);
     }
@@ -209,33 +230,37 @@ public class NetworkSitingPlanner {
     return new NetworkSiting.Grid(area, spacing, excluded);
   }
 
-  private List<NetworkCostMatrix.Site> fixedSites(SitingRequest.FixedFacilities request, List<InputProblem> problems) {
+  /**
+   * Registry facilities as sites "facility-&lt;id&gt;".
+   *
+   * @param defaultStatuses statuses when the request gives none (null: existing)
+   */
+  private List<NetworkCostMatrix.Site> registrySites(SitingRequest.FixedFacilities request, String field,
+      List<String> defaultStatuses, boolean fixed, List<InputProblem> problems) {
     List<NetworkCostMatrix.Site> sites = new ArrayList<>();
-    if (request == null) {
-      return sites;
-    }
     List<Facility> found = new ArrayList<>();
     if (request.ids() != null) {
       if (request.types() != null || request.statuses() != null) {
-        problems.add(InputProblem.ofField("fixedFacilities", "give either ids or types and statuses, not both"));
+        problems.add(InputProblem.ofField(field, "give either ids or types and statuses, not both"));
         return sites;
       }
       for (Long id : request.ids()) {
         try {
           found.add(facilities.get(id));
         } catch (NotFoundException | NullPointerException e) {
-          problems.add(InputProblem.ofField("fixedFacilities.ids", "there is no facility with id " + id));
+          problems.add(InputProblem.ofField(field + ".ids", "there is no facility with id " + id));
         }
       }
     } else {
-      FacilityQuery query = facilities.filterQuery(request.types(), request.statuses(), "fixedFacilities", problems);
+      List<String> statuses = request.statuses() == null ? defaultStatuses : request.statuses();
+      FacilityQuery query = facilities.filterQuery(request.types(), statuses, field, problems);
       if (query != null) {
         found.addAll(facilities.find(query));
       }
     }
     for (Facility facility : found) {
       sites.add(new NetworkCostMatrix.Site("facility-" + facility.id(), facility.name(), facility.id(),
-          facility.longitude(), facility.latitude(), true));
+          facility.longitude(), facility.latitude(), fixed));
     }
     return sites;
   }

@@ -25,7 +25,7 @@ public record NetworkSitingReport(long networkId, String mode, Double minutes, d
     List<Site> sites, List<double[]> candidatePoints, Coverage before, Coverage after, double matrixSeconds) {
 
   /**
-   * @param source {@code grid} or {@code points}
+   * @param source {@code grid}, {@code points} or {@code facilities} (registry candidates)
    * @param spacingMeters the grid spacing (null for points)
    * @param latticePoints grid points tried (null for points)
    * @param offRoad grid points without a road within half the spacing, or given points farther
@@ -62,8 +62,10 @@ public record NetworkSitingReport(long networkId, String mode, Double minutes, d
    * @param rank 1 for the largest marginal gain
    * @param marginalGain what closing it again would lose (people for the covering models,
    *     minutes for p-median and p-center), or null when closing it would leave demand unserved
+   * @param facilityId the registry facility when the candidate was one ({@code
+   *     candidateFacilities}), else null
    */
-  public record Site(int rank, String id, double lon, double lat, Double marginalGain) {}
+  public record Site(int rank, String id, double lon, double lat, Double marginalGain, Long facilityId) {}
 
   /**
    * Coverage of all residents (the {@link Demand#totalPopulation}), unserved ones included.

@@ -31,6 +31,9 @@ import org.locationtech.jts.geom.Geometry;
  * @param turnoutMinutes network problems: minutes from the call to departure, added to every
  *     station's travel times (default 0)
  * @param candidateGrid network problems: generate candidates on the roads
+ * @param candidateFacilities network problems: registry facilities as candidates, by ids or by
+ *     types and statuses (statuses default to {@code candidate}): sites the planner imported or
+ *     added on the map
  * @param fixedFacilities network problems: registry facilities already open (they serve demand and
  *     are never moved)
  * @param curveMaxP with /solve and /jobs: also answer the curve p = 1 .. curveMaxP (heuristic)
@@ -40,7 +43,8 @@ import org.locationtech.jts.geom.Geometry;
 public record SitingRequest(String model, Integer p, Double cutoff, String solver, Double timeLimitSeconds,
     Double targetShare, Boolean backup, Integer maxP, List<DemandRow> demand, List<CandidateRow> candidates,
     List<CostRow> costs, Long networkId, String mode, Double minutes, Double turnoutMinutes,
-    CandidateGrid candidateGrid, FixedFacilities fixedFacilities, Integer curveMaxP, Integer maxDemandPoints) {
+    CandidateGrid candidateGrid, FixedFacilities candidateFacilities, FixedFacilities fixedFacilities,
+    Integer curveMaxP, Integer maxDemandPoints) {
 
   /** A demand point; weight in people (or any additive measure). */
   public record DemandRow(String id, Double weight) {}
@@ -63,8 +67,9 @@ public record SitingRequest(String model, Integer p, Double cutoff, String solve
   public record CandidateGrid(Double spacingMeters, Geometry excludedAreas) {}
 
   /**
-   * Existing stations: by registry ids, or by types and statuses (statuses default to existing;
-   * add {@code planned} to count planned facilities as open too).
+   * Registry facilities: by ids, or by types and statuses. As {@code fixedFacilities} the statuses
+   * default to existing (add {@code planned} to count planned facilities as open too); as {@code
+   * candidateFacilities} to candidate.
    */
   public record FixedFacilities(List<Long> ids, List<String> types, List<String> statuses) {}
 

@@ -207,6 +207,40 @@ class SitingPageTest extends PageTest {
   }
 
   @Test
+  void candidatesImportedIntoTheRegistryCanBeTheSitesToChooseFrom() {
+    // three candidate sites a planner imported; the grid fields give way to them
+    String csv = "name,lon,lat\nCandidate West,-51.225,-30.05\nCandidate Centre,-51.19,-30.04\n"
+        + "Candidate East,-51.15,-30.06\n";
+    Response imported = api.upload("/api/facilities/import", "candidates.csv",
+        csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), "defaultType", "emergency_station", "defaultStatus",
+        "candidate");
+    assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+    openPageWithData();
+    new Select(browser.findElement(By.id("siting-network"))).selectByValue(String.valueOf(networkId));
+    new Select(browser.findElement(By.id("siting-model"))).selectByValue("mclp");
+    type("siting-p", "2");
+    type("siting-minutes", "8");
+    assertThat(browser.findElement(By.id("siting-spacing")).isDisplayed()).isTrue();
+    new Select(browser.findElement(By.id("siting-candidate-source"))).selectByValue("facilities");
+    assertThat(browser.findElement(By.id("siting-spacing")).isDisplayed()).isFalse();
+    assertThat(browser.findElement(By.id("siting-draw-excluded")).isDisplayed()).isFalse();
+    browser.findElement(By.id("siting-run")).click();
+    waitFor(Duration.ofSeconds(120), () -> List.of("succeeded", "failed", "cancelled").contains(bodyData("sitingState")));
+    assertThat(bodyData("sitingState")).as(browser.findElement(By.id("siting-form")).getText()).isEqualTo("succeeded");
+    assertThat(bodyData("sitingSites")).isEqualTo("2");
+    long resultId = ((Number) browser.executeScript("return window.carecircle.siting.lastResult().resultId")).longValue();
+    JsonNode report = api.get("/api/siting/results/" + resultId).json().get("network");
+    assertThat(report.at("/candidates/source").asText()).isEqualTo("facilities");
+    // the imported three and the demo's own candidates: every registry facility with that status
+    int candidates = api.get("/api/facilities?status=candidate").json().get("features").size();
+    assertThat(candidates).isGreaterThanOrEqualTo(3);
+    assertThat(report.at("/candidates/used").asInt()).isEqualTo(candidates);
+    for (JsonNode site : report.get("sites")) {
+      assertThat(site.get("facilityId").isIntegralNumber()).as(site.toString()).isTrue();
+    }
+  }
+
+  @Test
   void mistakesAreShownAtTheirFieldsAndARunCanBeCancelled() {
     openPageWithData();
     new Select(browser.findElement(By.id("siting-network"))).selectByValue(String.valueOf(networkId));

@@ -191,6 +191,45 @@ abstract class NetworkSitingApiTest {
   }
 
   @Test
+  void registryCandidatesBecomePlannedAndReturnWhenTheScenarioIsDeleted() {
+    // three sites a planner imported as candidates, in the west, the centre and the east
+    String csv = "name,lon,lat\nCandidate West,-51.225,-30.05\nCandidate Centre,-51.19,-30.04\n"
+        + "Candidate East,-51.15,-30.06\n";
+    Response imported = api.upload("/api/facilities/import", "candidates.csv",
+        csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), "defaultType", "emergency_station", "defaultStatus",
+        "candidate");
+    assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+    JsonNode answer = solve(mclp(2, "").replace("\"candidateGrid\":{\"spacingMeters\":1000}",
+        "\"candidateFacilities\":{}"));
+    assertThat(answer.at("/network/candidates/source").asText()).isEqualTo("facilities");
+    assertThat(answer.at("/network/candidates/used").asInt()).isEqualTo(3);
+    List<Long> chosen = new ArrayList<>();
+    answer.at("/network/sites").forEach(site -> {
+      assertThat(site.get("id").asText()).isEqualTo("facility-" + site.get("facilityId").asLong());
+      chosen.add(site.get("facilityId").asLong());
+    });
+    assertThat(chosen).hasSize(2);
+
+    Response created = api.postJson("/api/scenarios", "{\"name\":\"two of the candidates\",\"resultId\":"
+        + answer.get("resultId").asLong() + "}");
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    List<Long> planned = new ArrayList<>();
+    api.get("/api/facilities?status=planned").json().get("features")
+        .forEach(f -> planned.add(f.at("/properties/id").asLong()));
+    assertThat(planned).as("the candidates themselves became planned").containsExactlyInAnyOrderElementsOf(chosen);
+    assertThat(api.get("/api/facilities?status=candidate").json().get("features")).hasSize(1);
+
+    assertThat(api.delete("/api/scenarios/" + created.json().get("id").asLong()).status()).isEqualTo(204);
+    assertThat(api.get("/api/facilities?status=planned").json().get("features")).isEmpty();
+    JsonNode candidates = api.get("/api/facilities?status=candidate").json().get("features");
+    assertThat(candidates).hasSize(3);
+    candidates.forEach(f -> assertThat(f.at("/properties/attributes").has("scenario")).isFalse());
+    for (JsonNode f : candidates) {
+      api.delete("/api/facilities/" + f.at("/properties/id").asLong());
+    }
+  }
+
+  @Test
   void aJobReportsTheSameAnswerWithProgress() {
     Response accepted = api.postJson("/api/siting/jobs", mclp(2, ""));
     assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
@@ -209,7 +248,7 @@ abstract class NetworkSitingApiTest {
         "must be less than the standard");
     assertProblem(mclp(2, "").replace("\"minutes\":5,", ""), "minutes", "required");
     assertProblem(mclp(2, ",\"candidates\":[{\"id\":\"a\",\"lon\":-51.2,\"lat\":-30.0}]"), "candidates",
-        "either candidates");
+        "give one of candidates");
     assertProblem(mclp(2, "").replace("{\"spacingMeters\":1000}",
         "{\"excludedAreas\":{\"type\":\"Point\",\"coordinates\":[-51.2,-30.0]}}"), "candidateGrid.excludedAreas",
         "Polygon");
