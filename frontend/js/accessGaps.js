@@ -9,6 +9,7 @@
  * is changed or reset in StandardTargets, or another standard is chosen).
  */
 import { ApiError } from './api.js';
+import { fillNetworkSelect } from './formParts.js';
 import { formatNumber, onLanguageChange, t } from './i18n.js';
 import { resultOf, runJob } from './jobs.js';
 import { MODES, modeLabel, problemBox, showJobProgress } from './networks.js';
@@ -225,11 +226,7 @@ export class AccessGapsPanel {
   }
 
   fillNetworks(networks) {
-    const previous = this.networkSelect.value;
-    this.networkSelect.replaceChildren(
-      ...networks.map((network) => h('option', { value: String(network.id) }, network.name || `#${network.id}`)));
-    const keep = networks.some((network) => String(network.id) === previous);
-    this.networkSelect.value = keep ? previous : (networks[0] ? String(networks[0].id) : '');
+    fillNetworkSelect(this.networkSelect, networks, { placeholder: false });
     this.fillTypes();
   }
 

@@ -24,7 +24,8 @@ import { coverageExportUrl, fetchCoverageZones, startCoverageJob } from './api.j
 import { STATUSES } from './catalogue.js';
 import { CoverageLayer, formatArea, MAX_BANDS } from './coverageLayer.js';
 import { facilityOf, statusLabel } from './facilities.js';
-import { formatNumber, localName, onLanguageChange, t } from './i18n.js';
+import { fillNetworkSelect, typeCheckboxes, typeCounts } from './formParts.js';
+import { formatNumber, onLanguageChange, t } from './i18n.js';
 import { resultOf, runJob } from './jobs.js';
 import { MODES, modeLabel, showJobProgress } from './networks.js';
 import { describeError, h, ProgressBar } from './ui.js';
@@ -264,43 +265,20 @@ export class CoveragePanel {
   }
 
   fillNetworks(networks) {
-    const previous = this.networkSelect.value;
-    this.networkSelect.replaceChildren(
-      h('option', { value: '', dataset: { i18n: 'coverage.chooseNetwork' } }, t('coverage.chooseNetwork')),
-      ...networks.map((network) => h('option', { value: String(network.id) }, network.name || `#${network.id}`)),
-    );
-    const keep = networks.some((network) => String(network.id) === previous);
-    this.networkSelect.value = keep ? previous : (networks[0] ? String(networks[0].id) : '');
+    fillNetworkSelect(this.networkSelect, networks);
     this.updateVisibility();
   }
 
   renderTypes() {
-    const counts = new Map();
-    this.facilities.features.forEach((feature) => {
-      const { type } = facilityOf(feature);
-      counts.set(type, (counts.get(type) || 0) + 1);
-    });
     // a type without facilities would add nothing to the zones, so only the types in the data
-    // are offered (plus any still ticked, so a tick never disappears unseen)
-    const offered = [...counts.keys(), ...this.types];
-    const groups = offered.length ? this.catalogue.grouped(offered) : [];
-    if (!groups.length) {
-      this.typesBox.replaceChildren(h('div', { class: 'field-hint' }, t('facilities.empty')));
-      return;
-    }
-    this.typesBox.replaceChildren(...groups.map(({ group, types }) => h('div', { class: 'check-group' },
-      h('div', { class: 'check-group-name' }, localName(group) || group.code),
-      types.map((type) => h('label', { class: `check-option${counts.get(type.code) ? '' : ' check-option--empty'}` },
-        h('input', {
-          type: 'checkbox',
-          name: 'coverage-type',
-          value: type.code,
-          checked: this.types.has(type.code),
-          on: { change: (event) => this.toggleIn(this.types, type.code, event.target.checked) },
-        }),
-        h('span', { class: 'check-swatch', style: `background:${type.color}` }),
-        h('span', { class: 'check-name' }, this.catalogue.typeName(type.code)),
-        h('span', { class: 'legend-count' }, formatNumber(counts.get(type.code) || 0)))))));
+    // are offered
+    this.typesBox.replaceChildren(...typeCheckboxes({
+      catalogue: this.catalogue,
+      counts: typeCounts(this.facilities),
+      selected: this.types,
+      name: 'coverage-type',
+      onToggle: (code, checked) => this.toggleIn(this.types, code, checked),
+    }));
   }
 
   renderStatuses() {

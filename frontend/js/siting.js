@@ -30,7 +30,8 @@ import {
   createScenario, deleteScenario, fetchScenarios, scenarioExportUrl, startSitingJob,
 } from './api.js';
 import { facilityOf } from './facilities.js';
-import { formatDate, formatNumber, localName, onLanguageChange, t } from './i18n.js';
+import { fillNetworkSelect, typeCheckboxes, typeCounts } from './formParts.js';
+import { formatDate, formatNumber, onLanguageChange, t } from './i18n.js';
 import { resultOf, runJob } from './jobs.js';
 import { MODES, modeLabel, showJobProgress } from './networks.js';
 import { ExcludedAreaDrawer, SitingLayer } from './sitingLayer.js';
@@ -281,51 +282,26 @@ export class SitingPanel {
   }
 
   fillNetworks(networks) {
-    const previous = this.networkSelect.value;
-    this.networkSelect.replaceChildren(
-      h('option', { value: '', dataset: { i18n: 'coverage.chooseNetwork' } }, t('coverage.chooseNetwork')),
-      ...networks.map((network) => h('option', { value: String(network.id) }, network.name || `#${network.id}`)),
-    );
-    const keep = networks.some((network) => String(network.id) === previous);
-    this.networkSelect.value = keep ? previous : (networks[0] ? String(networks[0].id) : '');
+    fillNetworkSelect(this.networkSelect, networks);
     this.updateVisibility();
   }
 
   /** The open-station types: only the types present in the data (plus any still ticked). */
   renderFixedTypes() {
-    const counts = new Map();
-    this.facilities.features.forEach((feature) => {
-      const { type } = facilityOf(feature);
-      counts.set(type, (counts.get(type) || 0) + 1);
-    });
-    const offered = [...new Set([...counts.keys(), ...this.fixedTypes])];
-    const groups = offered.length ? this.catalogue.grouped(offered) : [];
-    if (!groups.length) {
-      this.fixedTypesBox.replaceChildren(h('div', { class: 'field-hint' }, t('facilities.empty')));
-    } else {
-      this.fixedTypesBox.replaceChildren(...groups.map(({ group, types }) => h('div', { class: 'check-group' },
-        h('div', { class: 'check-group-name' }, localName(group) || group.code),
-        types.map((type) => h('label', { class: `check-option${counts.get(type.code) ? '' : ' check-option--empty'}` },
-          h('input', {
-            type: 'checkbox',
-            name: 'siting-fixed-type',
-            value: type.code,
-            checked: this.fixedTypes.has(type.code),
-            on: {
-              change: (event) => {
-                if (event.target.checked) {
-                  this.fixedTypes.add(type.code);
-                } else {
-                  this.fixedTypes.delete(type.code);
-                }
-                this.updateFixedCount();
-              },
-            },
-          }),
-          h('span', { class: 'check-swatch', style: `background:${type.color}` }),
-          h('span', { class: 'check-name' }, this.catalogue.typeName(type.code)),
-          h('span', { class: 'legend-count' }, formatNumber(counts.get(type.code) || 0)))))));
-    }
+    this.fixedTypesBox.replaceChildren(...typeCheckboxes({
+      catalogue: this.catalogue,
+      counts: typeCounts(this.facilities),
+      selected: this.fixedTypes,
+      name: 'siting-fixed-type',
+      onToggle: (code, checked) => {
+        if (checked) {
+          this.fixedTypes.add(code);
+        } else {
+          this.fixedTypes.delete(code);
+        }
+        this.updateFixedCount();
+      },
+    }));
     this.updateFixedCount();
   }
 

@@ -40,7 +40,7 @@ public class CoverageZoneService {
   /** Computes and stores the zones of a request now; answers the stored set. */
   public ZoneSet compute(CoverageRequest request) {
     CoveragePlan plan = planner.plan(request);
-    long id = computeAndStore(plan, NO_JOB);
+    long id = computeAndStore(plan, JobContext.NONE);
     return get(id);
   }
 
@@ -82,16 +82,4 @@ public class CoverageZoneService {
     return repository.insert(new ZoneSet(null, plan.networkId(), plan.parameters(), result.unreachable(),
         result.zones(), null));
   }
-
-  /** The context of a computation answered at once: nothing to report, nothing to cancel. */
-  private static final JobContext NO_JOB = new JobContext() {
-    @Override
-    public void progress(double fraction0to1, String message) {}
-
-    @Override
-    public void checkCancelled() {}
-
-    @Override
-    public void commit() {}
-  };
 }

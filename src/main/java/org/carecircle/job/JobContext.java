@@ -2,6 +2,18 @@ package org.carecircle.job;
 
 /** What a running job's work sees of its job. Used only by the worker thread running the work. */
 public interface JobContext {
+  /** The context of work answered at once, outside a job: nothing to report, nothing to cancel. */
+  JobContext NONE = new JobContext() {
+    @Override
+    public void progress(double fraction0to1, String message) {}
+
+    @Override
+    public void checkCancelled() {}
+
+    @Override
+    public void commit() {}
+  };
+
   /**
    * Reports progress.
    *

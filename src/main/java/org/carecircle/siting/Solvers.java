@@ -7,16 +7,7 @@ final class Solvers {
   private Solvers() {}
 
   /** The context of a run answered at once: nothing to report, nothing to cancel. */
-  static final JobContext NO_JOB = new JobContext() {
-    @Override
-    public void progress(double fraction0to1, String message) {}
-
-    @Override
-    public void checkCancelled() {}
-
-    @Override
-    public void commit() {}
-  };
+  static final JobContext NO_JOB = JobContext.NONE;
 
   /**
    * A context that reports {@code context}'s progress mapped into [{@code from}, {@code to}], for a

@@ -37,10 +37,7 @@ abstract class AccessibilityApiTest {
     api = new ApiClient(port);
     networkId = TestNetworks.importPortoAlegre(api);
     PortoAlegreFixture.importPopulation(api);
-    Response facilities = api.upload("/api/facilities/import", "poa-health-cells.csv",
-        PortoAlegreFixture.facilityCsv(), "defaultType", "clinic");
-    assertThat(facilities.status()).as(facilities.toString()).isEqualTo(200);
-    assertThat(facilities.json().get("imported").asInt()).isEqualTo(PortoAlegreFixture.HEALTHCARE_CELLS);
+    PortoAlegreFixture.importClinics(api);
   }
 
   String request(String mode, String minutes) {

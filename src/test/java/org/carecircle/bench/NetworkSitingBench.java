@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.carecircle.job.JobContext;
 import org.carecircle.network.EdgeTravelTimes;
 import org.carecircle.network.ModeGraph;
 import org.carecircle.network.ModeNetwork;
@@ -87,13 +88,13 @@ public final class NetworkSitingBench {
       NetworkSiting.Grid grid = new NetworkSiting.Grid(area, 500, null);
       NetworkSiting.Input heuristicInput = new NetworkSiting.Input(drive, demand, grid, null, fixed, minutes, 0,
           MAX_SNAP_METERS, SitingOptions.of(model, P, SolverKind.HEURISTIC), null);
-      NetworkSiting.run(heuristicInput, NO_JOB); // warm-up: JIT and the search arrays
-      SitingAnswer heuristic = NetworkSiting.run(heuristicInput, NO_JOB);
+      NetworkSiting.run(heuristicInput, JobContext.NONE); // warm-up: JIT and the search arrays
+      SitingAnswer heuristic = NetworkSiting.run(heuristicInput, JobContext.NONE);
       double matrixSeconds = heuristic.network().matrixSeconds();
       double heuristicSolve = heuristic.seconds() - matrixSeconds;
       NetworkSiting.Input exactInput = new NetworkSiting.Input(drive, demand, grid, null, fixed, minutes, 0,
           MAX_SNAP_METERS, SitingOptions.of(model, P, SolverKind.EXACT).withTimeLimitSeconds(exactLimit), null);
-      SitingAnswer exact = NetworkSiting.run(exactInput, NO_JOB);
+      SitingAnswer exact = NetworkSiting.run(exactInput, JobContext.NONE);
       double exactSolve = exact.seconds() - exact.network().matrixSeconds();
       double gap = model == SitingModel.MCLP
           ? (exact.objective() - heuristic.objective()) / exact.objective()
@@ -122,15 +123,4 @@ public final class NetworkSitingBench {
         : String.format("mean %.3f min, max %.3f min, %.2f %% within %.0f min", coverage.meanMinutes(),
             coverage.maxMinutes(), 100 * coverage.coveredShare(), minutes);
   }
-
-  private static final org.carecircle.job.JobContext NO_JOB = new org.carecircle.job.JobContext() {
-    @Override
-    public void progress(double fraction0to1, String message) {}
-
-    @Override
-    public void checkCancelled() {}
-
-    @Override
-    public void commit() {}
-  };
 }

@@ -209,12 +209,7 @@ class SitingPageTest extends PageTest {
   @Test
   void candidatesImportedIntoTheRegistryCanBeTheSitesToChooseFrom() {
     // three candidate sites a planner imported; the grid fields give way to them
-    String csv = "name,lon,lat\nCandidate West,-51.225,-30.05\nCandidate Centre,-51.19,-30.04\n"
-        + "Candidate East,-51.15,-30.06\n";
-    Response imported = api.upload("/api/facilities/import", "candidates.csv",
-        csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), "defaultType", "emergency_station", "defaultStatus",
-        "candidate");
-    assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+    PortoAlegreFixture.importCandidateSites(api);
     openPageWithData();
     new Select(browser.findElement(By.id("siting-network"))).selectByValue(String.valueOf(networkId));
     new Select(browser.findElement(By.id("siting-model"))).selectByValue("mclp");

@@ -46,9 +46,7 @@ abstract class NetworkSitingApiTest {
     api = new ApiClient(port);
     networkId = TestNetworks.importPortoAlegre(api);
     PortoAlegreFixture.importPopulation(api);
-    Response facilities = api.upload("/api/facilities/import", "poa-health-cells.csv",
-        PortoAlegreFixture.facilityCsv(), "defaultType", "clinic");
-    assertThat(facilities.status()).as(facilities.toString()).isEqualTo(200);
+    PortoAlegreFixture.importClinics(api);
   }
 
   /** MCLP, 5 minutes' drive, candidates every 1,000 m, the clinics open; {@code extra} adds fields. */
@@ -193,12 +191,7 @@ abstract class NetworkSitingApiTest {
   @Test
   void registryCandidatesBecomePlannedAndReturnWhenTheScenarioIsDeleted() {
     // three sites a planner imported as candidates, in the west, the centre and the east
-    String csv = "name,lon,lat\nCandidate West,-51.225,-30.05\nCandidate Centre,-51.19,-30.04\n"
-        + "Candidate East,-51.15,-30.06\n";
-    Response imported = api.upload("/api/facilities/import", "candidates.csv",
-        csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), "defaultType", "emergency_station", "defaultStatus",
-        "candidate");
-    assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+    PortoAlegreFixture.importCandidateSites(api);
     JsonNode answer = solve(mclp(2, "").replace("\"candidateGrid\":{\"spacingMeters\":1000}",
         "\"candidateFacilities\":{}"));
     assertThat(answer.at("/network/candidates/source").asText()).isEqualTo("facilities");

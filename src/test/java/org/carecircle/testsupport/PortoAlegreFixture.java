@@ -57,4 +57,25 @@ public final class PortoAlegreFixture {
     }
     return csv.toString().getBytes(StandardCharsets.UTF_8);
   }
+
+  /** Imports the healthcare centres as existing clinics (one per cell: 117). */
+  public static void importClinics(ApiClient api) {
+    ApiClient.Response facilities = api.upload("/api/facilities/import", "poa-health-cells.csv", facilityCsv(),
+        "defaultType", "clinic");
+    assertThat(facilities.status()).as(facilities.toString()).isEqualTo(200);
+    assertThat(facilities.json().get("imported").asInt()).isEqualTo(HEALTHCARE_CELLS);
+  }
+
+  /**
+   * Imports three candidate emergency-station sites a planner might bring, in the west, the centre
+   * and the east of the city (status candidate).
+   */
+  public static void importCandidateSites(ApiClient api) {
+    String csv = "name,lon,lat\nCandidate West,-51.225,-30.05\nCandidate Centre,-51.19,-30.04\n"
+        + "Candidate East,-51.15,-30.06\n";
+    ApiClient.Response imported = api.upload("/api/facilities/import", "candidates.csv",
+        csv.getBytes(StandardCharsets.UTF_8), "defaultType", "emergency_station", "defaultStatus", "candidate");
+    assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+    assertThat(imported.json().get("imported").asInt()).isEqualTo(3);
+  }
 }
