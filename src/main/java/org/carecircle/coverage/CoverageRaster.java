@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
-import org.carecircle.network.RoadNetwork;
 
 /**
  * The travel-time field of one search on a square lattice in a {@link LocalFrame}: what
@@ -68,8 +67,12 @@ final class CoverageRaster {
   final double maxOffRoadCells;
 
   final float[] value;
-  final int[] seedPiece;
-  final float[] seedDistanceSquared;
+  /**
+   * Per lattice point its nearest piece so far and the squared distance to it, packed into one
+   * long: the distance's float bits in the upper half, the piece in the lower (see
+   * {@link #seed}).
+   */
+  final long[] seeds;
   /** Threads the raster steps may use. */
   private final int threads;
 
@@ -95,10 +98,41 @@ final class CoverageRaster {
     this.maxOffRoadCells = maxOffRoadMeters / cellMeters;
     int size = Math.multiplyExact(columns, rows);
     value = new float[size];
-    seedPiece = new int[size];
-    seedDistanceSquared = new float[size];
+    seeds = new long[size];
     Arrays.fill(value, Float.POSITIVE_INFINITY);
-    Arrays.fill(seedDistanceSquared, Float.POSITIVE_INFINITY);
+    Arrays.fill(seeds, NO_SEED);
+  }
+
+  /**
+   * A seed: piece k at squared distance d2 (cells squared, &ge; 0). The float bits of a
+   * non-negative float order like the float, so the smaller long is the nearer piece, and the
+   * lower piece number among equally near ones: one comparison of longs, without branches.
+   */
+  static long seed(float d2, int k) {
+    return (long) Float.floatToRawIntBits(d2) << 32 | k;
+  }
+
+  /**
+   * Seeds below this are final when the pieces have been drawn: nearer than
+   * {@value #FINAL_DISTANCE_CELLS} cell. Every piece that passes within one cell of a lattice
+   * point crosses one of the four cells around it, so drawing has already offered it to the
+   * point (see the class note); the margin below one cell is for rounding.
+   */
+  static final float FINAL_DISTANCE_CELLS = 0.99f;
+
+  static final long FINAL =
+      seed(FINAL_DISTANCE_CELLS * FINAL_DISTANCE_CELLS, 0);
+
+  /** No piece at infinite distance. */
+  static final long NO_SEED = seed(Float.POSITIVE_INFINITY, 0);
+
+  /** The nearest piece of lattice point n (0 for none). */
+  int seedPiece(int n) {
+    return (int) seeds[n];
+  }
+
+  static float seedDistanceSquared(long seed) {
+    return Float.intBitsToFloat((int) (seed >>> 32));
   }
 
   int threads() {
@@ -139,7 +173,7 @@ final class CoverageRaster {
       int to = (int) ((long) count * (c + 1) / chunks);
       Canvas canvas;
       if (c == 0) {
-        canvas = new Canvas(0, rows, value, seedPiece, seedDistanceSquared);
+        canvas = new Canvas(0, rows, value, seeds);
       } else {
         //-- edges come south to north: this chunk only needs the rows its edges span
         double south = Double.POSITIVE_INFINITY;
@@ -158,9 +192,9 @@ final class CoverageRaster {
       tasks.add(() -> {
         EdgeTravelTime cursor = times.get();
         for (int e = from; e < to; e++) {
-          int edge = modeEdges.usableEdges[inside[e]];
-          cursor.load(edge);
-          canvas.drawEdge(modeEdges.network, edge, cursor);
+          int k = inside[e];
+          cursor.loadUsable(k);
+          canvas.drawEdge(modeEdges, k, cursor);
         }
       });
     }
@@ -191,9 +225,9 @@ final class CoverageRaster {
         if (canvas.value[n] < value[global]) {
           value[global] = canvas.value[n];
         }
-        if (canvas.seedDistanceSquared[n] < seedDistanceSquared[global]) {
-          seedDistanceSquared[global] = canvas.seedDistanceSquared[n];
-          seedPiece[global] = canvas.seedPiece[n] + offset;
+        long seed = canvas.seeds[n] + offset;
+        if (seed < seeds[global]) {
+          seeds[global] = seed;
         }
       }
     }
@@ -239,6 +273,20 @@ final class CoverageRaster {
     return w > 1 ? 1 : w;
   }
 
+  /**
+   * w clamped to [0, 1], for w not NaN. IMPLEMENTATION NOTE: on the float's bits, as ints:
+   * negative floats are negative ints, and non-negative floats order like their bits. The
+   * compiler turns int minimum and maximum into conditional moves, while it compiles a
+   * comparison of floats into a branch, which the processor mispredicts about as often as not
+   * where a lattice point lies beside a piece rather than beyond its end.
+   */
+  static float clampToUnit(float w) {
+    int bits = Float.floatToRawIntBits(w);
+    return Float.intBitsToFloat(Math.min(Math.max(bits, 0), ONE_BITS));
+  }
+
+  private static final int ONE_BITS = Float.floatToRawIntBits(1f);
+
   /** Squared distance from (x, y) to piece k, cells squared. */
   float distanceSquared(int k, float x, float y) {
     return distanceSquared(pieces, k, x, y);
@@ -250,9 +298,7 @@ final class CoverageRaster {
     float y0 = pieces[o + Y0];
     float dx = pieces[o + DX];
     float dy = pieces[o + DY];
-    float w = ((x - x0) * dx + (y - y0) * dy) * pieces[o + INVERSE_LENGTH2];
-    w = w < 0 ? 0 : w;
-    w = w > 1 ? 1 : w;
+    float w = clampToUnit(((x - x0) * dx + (y - y0) * dy) * pieces[o + INVERSE_LENGTH2]);
     float ex = x0 + w * dx - x;
     float ey = y0 + w * dy - y;
     return ex * ex + ey * ey;
@@ -362,70 +408,80 @@ final class CoverageRaster {
   private void sweepRow(int j, int step, int rowStep, boolean withRowNeighbours) {
     //-- locals, so that the compiler keeps them in registers across the array stores
     final float[] pieceData = pieces;
-    final int[] piece = seedPiece;
-    final float[] distance = seedDistanceSquared;
+    final long[] seed = seeds;
     final int cols = columns;
     final float y = j;
     final int row = j * cols;
     final int count = cols - 2;
     final int first = step < 0 ? 1 : cols - 2;
-    //-- without row neighbours, the "row" neighbour is the point itself: never nearer
+    //-- without row neighbours, the "row" neighbours are the point itself: never nearer
     final int rowOffset = withRowNeighbours ? rowStep : 0;
+    final int side = withRowNeighbours ? 1 : 0;
     for (int c = 0, i = first; c < count; c++, i -= step) {
       int p = row + i;
-      float x = i;
-      int k1 = piece[p + step];
-      int k2 = piece[p + rowOffset - (withRowNeighbours ? 1 : 0)];
-      int k3 = piece[p + rowOffset];
-      int k4 = piece[p + rowOffset + (withRowNeighbours ? 1 : 0)];
-      float d1 = distanceSquared(pieceData, k1, x, y);
-      float d2 = distanceSquared(pieceData, k2, x, y);
-      float d3 = distanceSquared(pieceData, k3, x, y);
-      float d4 = distanceSquared(pieceData, k4, x, y);
-      //-- a tournament, written with comparisons (Math.min on floats is slower)
-      int ka = d2 < d1 ? k2 : k1;
-      float da = d2 < d1 ? d2 : d1;
-      int kb = d4 < d3 ? k4 : k3;
-      float db = d4 < d3 ? d4 : d3;
-      int kc = db < da ? kb : ka;
-      float dc = db < da ? db : da;
-      if (dc < distance[p]) {
-        piece[p] = kc;
-        distance[p] = dc;
+      long own = seed[p];
+      if (own < FINAL) {
+        continue;
       }
+      float x = i;
+      long s1 = candidate(pieceData, seed[p + step], x, y);
+      long s2 = candidate(pieceData, seed[p + rowOffset - side], x, y);
+      long s3 = candidate(pieceData, seed[p + rowOffset], x, y);
+      long s4 = candidate(pieceData, seed[p + rowOffset + side], x, y);
+      long best = Math.min(Math.min(s1, s2), Math.min(s3, s4));
+      seed[p] = Math.min(best, own);
     }
     final int last = step < 0 ? cols - 2 : 1;
+    //-- the neighbour just done is carried in a register rather than read back
+    long carried = seed[row + last - step];
     for (int c = 0, i = last; c < count; c++, i += step) {
       int p = row + i;
-      int k = piece[p - step];
-      float d = distanceSquared(pieceData, k, i, y);
-      if (d < distance[p]) {
-        piece[p] = k;
-        distance[p] = d;
+      long own = seed[p];
+      if (own < FINAL) {
+        carried = own;
+        continue;
       }
+      carried = Math.min(own, candidate(pieceData, carried, i, y));
+      seed[p] = carried;
     }
+  }
+
+  /** The seed of the piece of {@code seed} as seen from (x, y). */
+  private static long candidate(float[] pieces, long seed, float x, float y) {
+    int k = (int) seed;
+    return seed(distanceSquared(pieces, k, x, y), k);
   }
 
   /** {@link #value} of rows [from, to) from the nearest pieces. */
   private void evaluate(int from, int to) {
-    float maxOffRoadSquared = (float) (maxOffRoadCells * maxOffRoadCells);
-    int cols = columns;
     for (int j = from; j < to; j++) {
-      boolean borderRow = j == 0 || j == rows - 1;
-      for (int i = 0; i < cols; i++) {
-        int p = j * cols + i;
-        if (borderRow || i == 0 || i == cols - 1) {
-          value[p] = Float.POSITIVE_INFINITY;
-          continue;
-        }
-        float d2 = seedDistanceSquared[p];
-        if (d2 <= maxOffRoadSquared) {
-          int k = seedPiece[p];
-          float roadSeconds = secondsAlong(k, nearestParameter(k, i, j));
-          float offRoad = floorToFloat(roadSeconds + Math.sqrt(d2) * secondsPerCell);
-          if (offRoad < value[p]) {
-            value[p] = offRoad;
-          }
+      evaluateRow(j);
+    }
+  }
+
+  /** {@link #value} of row j from the nearest pieces. */
+  private void evaluateRow(int j) {
+    int cols = columns;
+    int row = j * cols;
+    if (j == 0 || j == rows - 1) {
+      Arrays.fill(value, row, row + cols, Float.POSITIVE_INFINITY);
+      return;
+    }
+    float maxOffRoadSquared = (float) (maxOffRoadCells * maxOffRoadCells);
+    final float[] values = value;
+    final long[] seed = seeds;
+    values[row] = Float.POSITIVE_INFINITY;
+    values[row + cols - 1] = Float.POSITIVE_INFINITY;
+    for (int i = 1; i < cols - 1; i++) {
+      int p = row + i;
+      long s = seed[p];
+      float d2 = seedDistanceSquared(s);
+      if (d2 <= maxOffRoadSquared) {
+        int k = (int) s;
+        float roadSeconds = secondsAlong(k, nearestParameter(k, i, j));
+        float offRoad = floorToFloat(roadSeconds + Math.sqrt(d2) * secondsPerCell);
+        if (offRoad < values[p]) {
+          values[p] = offRoad;
         }
       }
     }
@@ -451,8 +507,7 @@ final class CoverageRaster {
     final int firstRow;
     final int rowCount;
     final float[] value;
-    final int[] seedPiece;
-    final float[] seedDistanceSquared;
+    final long[] seeds;
     float[] pieces = new float[4096 * STRIDE];
     int pieceCount;
 
@@ -463,20 +518,17 @@ final class CoverageRaster {
     private final double[] partSeconds = new double[2];
 
     Canvas(int firstRow, int rowCount) {
-      this(firstRow, rowCount, new float[rowCount * columns], new int[rowCount * columns],
-          new float[rowCount * columns]);
+      this(firstRow, rowCount, new float[rowCount * columns], new long[rowCount * columns]);
       Arrays.fill(value, Float.POSITIVE_INFINITY);
-      Arrays.fill(seedDistanceSquared, Float.POSITIVE_INFINITY);
+      Arrays.fill(seeds, NO_SEED);
     }
 
-    Canvas(int firstRow, int rowCount, float[] value, int[] seedPiece,
-        float[] seedDistanceSquared) {
+    Canvas(int firstRow, int rowCount, float[] value, long[] seeds) {
       this.firstRow = firstRow;
       this.rowCount = rowCount;
       this.value = value;
-      this.seedPiece = seedPiece;
-      this.seedDistanceSquared = seedDistanceSquared;
-      //-- piece 0: "no piece", far away, never reached; seedPiece starts at 0 everywhere
+      this.seeds = seeds;
+      //-- piece 0: "no piece", far away, never reached; seeds start at piece 0 everywhere
       pieces[X0] = -1e18f;
       pieces[Y0] = -1e18f;
       pieces[LINEAR0] = Float.POSITIVE_INFINITY;
@@ -486,9 +538,12 @@ final class CoverageRaster {
       pieceCount = 1;
     }
 
-    void drawEdge(RoadNetwork network, int edge, EdgeTravelTime times) {
-      int first = network.geometryStart[edge];
-      int count = network.geometryStart[edge + 1] - first;
+    /** Draws entry k of {@link ModeEdges#usableEdges}, loaded into {@code times}. */
+    void drawEdge(ModeEdges modeEdges, int k, EdgeTravelTime times) {
+      int first = modeEdges.usablePointStart[k];
+      int count = modeEdges.usablePointStart[k + 1] - first;
+      final double[] lons = modeEdges.usableLon;
+      final double[] lats = modeEdges.usableLat;
       if (count == 0) {
         return;
       }
@@ -497,8 +552,8 @@ final class CoverageRaster {
       double previousX = 0;
       double previousY = 0;
       for (int p = 0; p < count; p++) {
-        double x = frame.x(network.pointLon[first + p]);
-        double y = frame.y(network.pointLat[first + p]);
+        double x = frame.x(lons[first + p]);
+        double y = frame.y(lats[first + p]);
         if (p > 0) {
           //-- not Math.hypot: its care for overflow costs more than the rest of the loop
           double dx = x - previousX;
@@ -684,11 +739,10 @@ final class CoverageRaster {
       if (leastSeconds < value[n]) {
         value[n] = leastSeconds;
       }
-      if (seedPiece[n] != k) {
-        float d2 = distanceSquared(pieces, k, i, j);
-        if (d2 < seedDistanceSquared[n]) {
-          seedDistanceSquared[n] = d2;
-          seedPiece[n] = k;
+      if ((int) seeds[n] != k) {
+        long candidate = seed(distanceSquared(pieces, k, i, j), k);
+        if (candidate < seeds[n]) {
+          seeds[n] = candidate;
         }
       }
     }

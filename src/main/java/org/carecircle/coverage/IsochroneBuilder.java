@@ -238,15 +238,15 @@ public final class IsochroneBuilder {
     for (int k = 0; k < usable.length; k++) {
       int edge = usable[k];
       //-- most reached edges are reached all along from one end: no need to look closer
-      int nodeA = modeEdges.network.edgeNodeA[edge];
-      int nodeB = modeEdges.network.edgeNodeB[edge];
-      if (arrivalSeconds[nodeA] + modeEdges.forwardSeconds[edge] <= cutoffSeconds
-          || arrivalSeconds[nodeB] + modeEdges.backwardSeconds[edge] <= cutoffSeconds) {
+      if (arrivalSeconds[modeEdges.usableNodeA[k]] + modeEdges.usableForwardSeconds[k]
+              <= cutoffSeconds
+          || arrivalSeconds[modeEdges.usableNodeB[k]] + modeEdges.usableBackwardSeconds[k]
+              <= cutoffSeconds) {
         include(box, modeEdges.minLon[k], modeEdges.minLat[k]);
         include(box, modeEdges.maxLon[k], modeEdges.maxLat[k]);
         continue;
       }
-      times.load(edge);
+      times.loadUsable(k);
       if (!times.anyFinite()) {
         continue;
       }
