@@ -139,7 +139,8 @@ public final class IsochroneBuilder {
    */
   public List<CoverageZone> build(float[] arrivalSeconds, List<EdgeStart> starts,
       double[] cutoffsSeconds, IsochroneOptions options) {
-    return build(arrivalSeconds, starts, cutoffsSeconds, options, Parallel.threads());
+    return Parallel.share(
+        threads -> build(arrivalSeconds, starts, cutoffsSeconds, options, threads));
   }
 
   /** {@link #build} on at most {@code threads} threads (small lattices always use one). */
