@@ -76,6 +76,15 @@ final class CoverageRaster {
   /** Threads the raster steps may use. */
   private final int threads;
 
+  /** Side of a block of the {@link #spans} mask, in cells. */
+  static final int BLOCK_CELLS = 4;
+
+  /**
+   * Per lattice row: the column ranges {lo, hi, lo, hi, ...} (inclusive, within 1 ..
+   * columns - 2) that can matter, see {@link #rasterize}. Until then every inner column.
+   */
+  private int[][] spans;
+
   /**
    * Pieces, {@value #STRIDE} floats each, interleaved so that one piece is one or two cache
    * lines: start x, y and extent dx, dy (lattice units); 1 / squared length (0 for a point);
@@ -149,22 +158,60 @@ final class CoverageRaster {
   }
 
   /**
-   * Cuts every usable edge of the mode that touches the lattice into pieces and draws them.
-   * {@code times} gives one travel-time cursor per thread.
+   * Cuts the usable edges of the mode that can matter into pieces and draws them, and marks the
+   * lattice points that can matter ({@link #spans}). {@code times} gives one travel-time cursor
+   * per thread; {@code maxCutoffSeconds} is the largest cutoff that will be traced.
+   *
+   * <p>IMPLEMENTATION NOTE. What matters is decided from the <em>reached</em> edges, those with
+   * a road point reached within {@code maxCutoffSeconds}. A lattice point can be inside a zone,
+   * or be the outer end of a crossing or a corner of a saddle cell, only within the maximum
+   * off-road distance r plus 1.5 cells of a reached road point. Its nearest road is then no
+   * farther than that, and the two-pass transform brings that road to it along lattice points
+   * within about a cell of the straight line between them: all within 2 r + 4 cells of a
+   * reached road point. So the raster marks blocks of {@value #BLOCK_CELLS} x
+   * {@value #BLOCK_CELLS} cells under the reached edges' envelopes, widens the marks by
+   * 2 r + 4 cells, draws only the edges whose envelopes meet a widened block (all reached ones
+   * among them), and runs the transform and evaluation only on the widened blocks. Elsewhere no
+   * place is within reach, and the lattice points keep {@code +inf}. In a city region the
+   * outskirts of the lattice (forest, fields, the villages not reached in time) are skipped.
    */
-  void rasterize(ModeEdges modeEdges, Supplier<EdgeTravelTime> times) {
+  void rasterize(ModeEdges modeEdges, Supplier<EdgeTravelTime> times, double maxCutoffSeconds) {
     double minLon = frame.lon(originX);
     double maxLon = frame.lon(originX + (columns - 1) * cellMeters);
     double minLat = frame.lat(originY);
     double maxLat = frame.lat(originY + (rows - 1) * cellMeters);
+    int blocksX = (columns + BLOCK_CELLS - 1) / BLOCK_CELLS;
+    int blocksY = (rows + BLOCK_CELLS - 1) / BLOCK_CELLS;
+    boolean[] marked = new boolean[blocksX * blocksY];
     int[] inside = new int[modeEdges.usableEdges.length];
+    boolean[] reached = new boolean[modeEdges.usableEdges.length];
+    int[] blockBox = new int[4];
+    EdgeTravelTime selection = times.get();
     int count = 0;
     for (int k = 0; k < modeEdges.usableEdges.length; k++) {
       if (modeEdges.maxLon[k] >= minLon && modeEdges.minLon[k] <= maxLon
           && modeEdges.maxLat[k] >= minLat && modeEdges.minLat[k] <= maxLat) {
+        selection.loadUsable(k);
+        if (selection.leastSeconds() <= maxCutoffSeconds) {
+          reached[count] = true;
+          blockBox(modeEdges, k, blocksX, blocksY, blockBox);
+          for (int by = blockBox[1]; by <= blockBox[3]; by++) {
+            Arrays.fill(marked, by * blocksX + blockBox[0], by * blocksX + blockBox[2] + 1, true);
+          }
+        }
         inside[count++] = k;
       }
     }
+    int widen = (int) Math.ceil((2 * maxOffRoadCells + 4) / BLOCK_CELLS);
+    boolean[] near = widen(marked, blocksX, blocksY, widen);
+    int kept = 0;
+    for (int e = 0; e < count; e++) {
+      if (reached[e] || anyNear(modeEdges, inside[e], near, blocksX, blocksY, blockBox)) {
+        inside[kept++] = inside[e];
+      }
+    }
+    count = kept;
+    spans = spans(near, blocksX, blocksY);
     int chunks = threadsFor(count / MIN_EDGES_PER_THREAD);
     List<Canvas> canvases = new ArrayList<>();
     List<Runnable> tasks = new ArrayList<>();
@@ -200,6 +247,89 @@ final class CoverageRaster {
     }
     Parallel.run(tasks);
     merge(canvases);
+  }
+
+  /** The blocks {bx0, by0, bx1, by1} under the envelope of usable edge k, within the lattice. */
+  private void blockBox(ModeEdges modeEdges, int k, int blocksX, int blocksY, int[] box) {
+    box[0] = blockOf((frame.x(modeEdges.minLon[k]) - originX) / cellMeters, blocksX);
+    box[1] = blockOf((frame.y(modeEdges.minLat[k]) - originY) / cellMeters, blocksY);
+    box[2] = blockOf((frame.x(modeEdges.maxLon[k]) - originX) / cellMeters, blocksX);
+    box[3] = blockOf((frame.y(modeEdges.maxLat[k]) - originY) / cellMeters, blocksY);
+  }
+
+  private static int blockOf(double latticeCoordinate, int blocks) {
+    int block = (int) Math.floor(latticeCoordinate / BLOCK_CELLS);
+    return Math.max(0, Math.min(blocks - 1, block));
+  }
+
+  private boolean anyNear(ModeEdges modeEdges, int k, boolean[] near, int blocksX, int blocksY,
+      int[] box) {
+    blockBox(modeEdges, k, blocksX, blocksY, box);
+    for (int by = box[1]; by <= box[3]; by++) {
+      for (int bx = box[0]; bx <= box[2]; bx++) {
+        if (near[by * blocksX + bx]) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The blocks within {@code widen} blocks (in x and in y) of a marked one. */
+  private static boolean[] widen(boolean[] marked, int blocksX, int blocksY, int widen) {
+    boolean[] across = new boolean[marked.length];
+    for (int by = 0; by < blocksY; by++) {
+      int row = by * blocksX;
+      for (int bx = 0; bx < blocksX; bx++) {
+        if (marked[row + bx]) {
+          Arrays.fill(across, row + Math.max(0, bx - widen), row + Math.min(blocksX, bx + widen + 1),
+              true);
+        }
+      }
+    }
+    boolean[] near = new boolean[marked.length];
+    for (int bx = 0; bx < blocksX; bx++) {
+      for (int by = 0; by < blocksY; by++) {
+        if (across[by * blocksX + bx]) {
+          for (int y = Math.max(0, by - widen); y < Math.min(blocksY, by + widen + 1); y++) {
+            near[y * blocksX + bx] = true;
+          }
+        }
+      }
+    }
+    return near;
+  }
+
+  /** Per lattice row, the inner column ranges covered by near blocks. */
+  private int[][] spans(boolean[] near, int blocksX, int blocksY) {
+    int[][] byBlockRow = new int[blocksY][];
+    int[] scratch = new int[2 * blocksX + 2];
+    for (int by = 0; by < blocksY; by++) {
+      int n = 0;
+      int bx = 0;
+      while (bx < blocksX) {
+        if (!near[by * blocksX + bx]) {
+          bx++;
+          continue;
+        }
+        int from = bx;
+        while (bx < blocksX && near[by * blocksX + bx]) {
+          bx++;
+        }
+        int lo = Math.max(1, from * BLOCK_CELLS);
+        int hi = Math.min(columns - 2, bx * BLOCK_CELLS - 1);
+        if (lo <= hi) {
+          scratch[n++] = lo;
+          scratch[n++] = hi;
+        }
+      }
+      byBlockRow[by] = Arrays.copyOf(scratch, n);
+    }
+    int[][] result = new int[rows][];
+    for (int j = 0; j < rows; j++) {
+      result[j] = byBlockRow[j / BLOCK_CELLS];
+    }
+    return result;
   }
 
   /** Joins the canvases' piece tables into one and merges canvases 1.. into canvas 0. */
@@ -406,14 +536,23 @@ final class CoverageRaster {
    * several times faster than a test per neighbour, whose outcome the processor cannot predict.
    */
   private void sweepRow(int j, int step, int rowStep, boolean withRowNeighbours) {
+    int[] span = spans[j];
+    for (int r = 0; r < span.length; r += 2) {
+      sweepSpan(j, span[r], span[r + 1], step, rowStep, withRowNeighbours);
+    }
+  }
+
+  /** {@link #sweepRow} on columns lo to hi. */
+  private void sweepSpan(int j, int lo, int hi, int step, int rowStep,
+      boolean withRowNeighbours) {
     //-- locals, so that the compiler keeps them in registers across the array stores
     final float[] pieceData = pieces;
     final long[] seed = seeds;
     final int cols = columns;
     final float y = j;
     final int row = j * cols;
-    final int count = cols - 2;
-    final int first = step < 0 ? 1 : cols - 2;
+    final int count = hi - lo + 1;
+    final int first = step < 0 ? lo : hi;
     //-- without row neighbours, the "row" neighbours are the point itself: never nearer
     final int rowOffset = withRowNeighbours ? rowStep : 0;
     final int side = withRowNeighbours ? 1 : 0;
@@ -431,7 +570,7 @@ final class CoverageRaster {
       long best = Math.min(Math.min(s1, s2), Math.min(s3, s4));
       seed[p] = Math.min(best, own);
     }
-    final int last = step < 0 ? cols - 2 : 1;
+    final int last = step < 0 ? hi : lo;
     //-- the neighbour just done is carried in a register rather than read back
     long carried = seed[row + last - step];
     for (int c = 0, i = last; c < count; c++, i += step) {
@@ -469,20 +608,25 @@ final class CoverageRaster {
     }
     float maxOffRoadSquared = (float) (maxOffRoadCells * maxOffRoadCells);
     final float[] values = value;
-    final long[] seed = seeds;
     values[row] = Float.POSITIVE_INFINITY;
     values[row + cols - 1] = Float.POSITIVE_INFINITY;
-    for (int i = 1; i < cols - 1; i++) {
-      int p = row + i;
-      long s = seed[p];
-      float d2 = seedDistanceSquared(s);
-      if (d2 <= maxOffRoadSquared) {
-        int k = (int) s;
-        float roadSeconds = secondsAlong(k, nearestParameter(k, i, j));
-        float offRoad = floorToFloat(roadSeconds + Math.sqrt(d2) * secondsPerCell);
-        if (offRoad < values[p]) {
-          values[p] = offRoad;
-        }
+    int[] span = spans[j];
+    for (int r = 0; r < span.length; r += 2) {
+      for (int i = span[r]; i <= span[r + 1]; i++) {
+        evaluatePoint(i, j, row + i, maxOffRoadSquared);
+      }
+    }
+  }
+
+  private void evaluatePoint(int i, int j, int p, float maxOffRoadSquared) {
+    long s = seeds[p];
+    float d2 = seedDistanceSquared(s);
+    if (d2 <= maxOffRoadSquared) {
+      int k = (int) s;
+      float roadSeconds = secondsAlong(k, nearestParameter(k, i, j));
+      float offRoad = floorToFloat(roadSeconds + Math.sqrt(d2) * secondsPerCell);
+      if (offRoad < value[p]) {
+        value[p] = offRoad;
       }
     }
   }

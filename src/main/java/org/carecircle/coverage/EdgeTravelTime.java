@@ -90,6 +90,18 @@ final class EdgeTravelTime {
     lineCount = -1;
   }
 
+  /**
+   * The least time of any point of the loaded edge: that of an end or of a partial start, as
+   * running along the edge only adds time; +inf if unreached.
+   */
+  double leastSeconds() {
+    double least = Math.min(secondsAtA, secondsAtB);
+    for (int s = firstStart; s < endStart; s++) {
+      least = Math.min(least, startSeconds[s]);
+    }
+    return least;
+  }
+
   /** Whether any point of the loaded edge has a finite time. */
   boolean anyFinite() {
     return secondsAtA < Double.POSITIVE_INFINITY || secondsAtB < Double.POSITIVE_INFINITY

@@ -158,7 +158,8 @@ public final class IsochroneBuilder {
       return zones;
     }
     CoverageRaster raster = raster(reached, options, threads);
-    raster.rasterize(modeEdges, () -> new EdgeTravelTime(modeEdges, arrivalSeconds, starts));
+    raster.rasterize(modeEdges, () -> new EdgeTravelTime(modeEdges, arrivalSeconds, starts),
+        maxCutoff);
     raster.propagateAndEvaluate();
     CoverageZone[] built = new CoverageZone[cutoffsSeconds.length];
     int tracers = Math.min(raster.threads(), cutoffsSeconds.length);
