@@ -15,9 +15,9 @@ import java.util.function.Supplier;
  * travel time is linear (cut at the polyline's bends, where the time from one end meets the time
  * from the other, and at partial starts). A piece's end points keep their own time, which may be
  * earlier than the road next to them (the node at the head of a one-way street). Per lattice
- * point the raster holds its nearest piece ({@link #seedPiece}; 0 is "no piece") with the
- * squared distance ({@link #seedDistanceSquared}), and {@link #value}: the seconds it takes to
- * get there, {@code +inf} for outside every zone.
+ * point the raster holds its nearest piece and the squared distance to it, packed into one long
+ * ({@link #seeds}, {@link #seedPiece}; piece 0 is "no piece"), and {@link #value}: the seconds
+ * it takes to get there, {@code +inf} for outside every zone.
  *
  * <p>IMPLEMENTATION NOTE. Roads are rasterized <em>conservatively</em>: every lattice cell that
  * a piece crosses gives its four corners the least travel time of the piece's part inside that
@@ -33,7 +33,12 @@ import java.util.function.Supplier;
  * nearest to one and to the other is then the true one (the bisector of the two roads), not
  * the bisector of two sample points a metre apart, which may point anywhere. The propagation is
  * not exact: in rare configurations a lattice point keeps a piece slightly farther than the
- * nearest one (a few percent of a cell).
+ * nearest one (a few percent of a cell). Two things keep it cheap. Drawing already offers
+ * every piece to the four corners of each cell it crosses, so a lattice point whose drawn piece
+ * is nearer than {@value #FINAL_DISTANCE_CELLS} cell has its nearest piece (any nearer one
+ * crosses one of its four cells too) and the passes skip it: in a city about half of the
+ * lattice. And only the part of the lattice within reach of a reached road is drawn, swept and
+ * evaluated (see {@link #rasterize}).
  *
  * <p>Both steps run on several threads for large lattices: edges are drawn in chunks (south to
  * north, see {@link ModeEdges}) onto separate canvases that are then merged, and the transform
@@ -532,8 +537,10 @@ final class CoverageRaster {
    *
    * <p>IMPLEMENTATION NOTE. Each lattice point compares four neighbours' pieces at once,
    * without first testing whether they differ from its own or exist at all ("none" is a piece
-   * that is never nearest): four independent distance computations and a branch-free choice run
-   * several times faster than a test per neighbour, whose outcome the processor cannot predict.
+   * that is never nearest): four independent distance computations and a branch-free choice
+   * (the minimum of packed seeds) run several times faster than a test per neighbour, whose
+   * outcome the processor cannot predict. The one test made is whether the point is already
+   * final ({@link #FINAL}), which saves all four.
    */
   private void sweepRow(int j, int step, int rowStep, boolean withRowNeighbours) {
     int[] span = spans[j];
