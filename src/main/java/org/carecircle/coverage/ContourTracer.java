@@ -173,13 +173,14 @@ final class ContourTracer {
   /** The model at the centre of cell (i, j), with the nearest of its corners' pieces. */
   private boolean centreInside(int i, int j, double cutoffSeconds) {
     int n0 = raster.index(i, j);
-    int[] pieces = raster.seedPiece;
+
     double x = i + 0.5;
     double y = j + 0.5;
     //-- the diagonal pairs are the corners that disagree; each pair's nearer piece decides for
     //-- that pair, and the centre counts as inside if either pair's piece reaches it in time
-    double seconds = Math.min(raster.modelSeconds(x, y, pieces[n0], pieces[n0 + columns + 1]),
-        raster.modelSeconds(x, y, pieces[n0 + 1], pieces[n0 + columns]));
+    double seconds = Math.min(
+        raster.modelSeconds(x, y, raster.seedPiece(n0), raster.seedPiece(n0 + columns + 1)),
+        raster.modelSeconds(x, y, raster.seedPiece(n0 + 1), raster.seedPiece(n0 + columns)));
     return seconds <= cutoffSeconds;
   }
 
@@ -207,8 +208,8 @@ final class ContourTracer {
    */
   private double crossingFraction(int a, int ax, int ay, int b, int ux, int uy,
       double cutoffSeconds) {
-    int pieceA = raster.seedPiece[a];
-    int pieceB = raster.seedPiece[b];
+    int pieceA = raster.seedPiece(a);
+    int pieceB = raster.seedPiece(b);
     if (raster.modelSeconds(ax, ay, pieceA, pieceB) > cutoffSeconds) {
       return 0;
     }

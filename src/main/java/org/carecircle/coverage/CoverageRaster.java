@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
-import org.carecircle.network.RoadNetwork;
 
 /**
  * The travel-time field of one search on a square lattice in a {@link LocalFrame}: what
@@ -16,9 +15,9 @@ import org.carecircle.network.RoadNetwork;
  * travel time is linear (cut at the polyline's bends, where the time from one end meets the time
  * from the other, and at partial starts). A piece's end points keep their own time, which may be
  * earlier than the road next to them (the node at the head of a one-way street). Per lattice
- * point the raster holds its nearest piece ({@link #seedPiece}; 0 is "no piece") with the
- * squared distance ({@link #seedDistanceSquared}), and {@link #value}: the seconds it takes to
- * get there, {@code +inf} for outside every zone.
+ * point the raster holds its nearest piece and the squared distance to it, packed into one long
+ * ({@link #seeds}, {@link #seedPiece}; piece 0 is "no piece"), and {@link #value}: the seconds
+ * it takes to get there, {@code +inf} for outside every zone.
  *
  * <p>IMPLEMENTATION NOTE. Roads are rasterized <em>conservatively</em>: every lattice cell that
  * a piece crosses gives its four corners the least travel time of the piece's part inside that
@@ -34,7 +33,12 @@ import org.carecircle.network.RoadNetwork;
  * nearest to one and to the other is then the true one (the bisector of the two roads), not
  * the bisector of two sample points a metre apart, which may point anywhere. The propagation is
  * not exact: in rare configurations a lattice point keeps a piece slightly farther than the
- * nearest one (a few percent of a cell).
+ * nearest one (a few percent of a cell). Two things keep it cheap. Drawing already offers
+ * every piece to the four corners of each cell it crosses, so a lattice point whose drawn piece
+ * is nearer than {@value #FINAL_DISTANCE_CELLS} cell has its nearest piece (any nearer one
+ * crosses one of its four cells too) and the passes skip it: in a city about half of the
+ * lattice. And only the part of the lattice within reach of a reached road is drawn, swept and
+ * evaluated (see {@link #rasterize}).
  *
  * <p>Both steps run on several threads for large lattices: edges are drawn in chunks (south to
  * north, see {@link ModeEdges}) onto separate canvases that are then merged, and the transform
@@ -68,10 +72,23 @@ final class CoverageRaster {
   final double maxOffRoadCells;
 
   final float[] value;
-  final int[] seedPiece;
-  final float[] seedDistanceSquared;
+  /**
+   * Per lattice point its nearest piece so far and the squared distance to it, packed into one
+   * long: the distance's float bits in the upper half, the piece in the lower (see
+   * {@link #seed}).
+   */
+  final long[] seeds;
   /** Threads the raster steps may use. */
   private final int threads;
+
+  /** Side of a block of the {@link #spans} mask, in cells. */
+  static final int BLOCK_CELLS = 4;
+
+  /**
+   * Per lattice row: the column ranges {lo, hi, lo, hi, ...} (inclusive, within 1 ..
+   * columns - 2) that can matter, see {@link #rasterize}. Until then every inner column.
+   */
+  private int[][] spans;
 
   /**
    * Pieces, {@value #STRIDE} floats each, interleaved so that one piece is one or two cache
@@ -95,10 +112,41 @@ final class CoverageRaster {
     this.maxOffRoadCells = maxOffRoadMeters / cellMeters;
     int size = Math.multiplyExact(columns, rows);
     value = new float[size];
-    seedPiece = new int[size];
-    seedDistanceSquared = new float[size];
+    seeds = new long[size];
     Arrays.fill(value, Float.POSITIVE_INFINITY);
-    Arrays.fill(seedDistanceSquared, Float.POSITIVE_INFINITY);
+    Arrays.fill(seeds, NO_SEED);
+  }
+
+  /**
+   * A seed: piece k at squared distance d2 (cells squared, &ge; 0). The float bits of a
+   * non-negative float order like the float, so the smaller long is the nearer piece, and the
+   * lower piece number among equally near ones: one comparison of longs, without branches.
+   */
+  static long seed(float d2, int k) {
+    return (long) Float.floatToRawIntBits(d2) << 32 | k;
+  }
+
+  /**
+   * Seeds below this are final when the pieces have been drawn: nearer than
+   * {@value #FINAL_DISTANCE_CELLS} cell. Every piece that passes within one cell of a lattice
+   * point crosses one of the four cells around it, so drawing has already offered it to the
+   * point (see the class note); the margin below one cell is for rounding.
+   */
+  static final float FINAL_DISTANCE_CELLS = 0.99f;
+
+  static final long FINAL =
+      seed(FINAL_DISTANCE_CELLS * FINAL_DISTANCE_CELLS, 0);
+
+  /** No piece at infinite distance. */
+  static final long NO_SEED = seed(Float.POSITIVE_INFINITY, 0);
+
+  /** The nearest piece of lattice point n (0 for none). */
+  int seedPiece(int n) {
+    return (int) seeds[n];
+  }
+
+  static float seedDistanceSquared(long seed) {
+    return Float.intBitsToFloat((int) (seed >>> 32));
   }
 
   int threads() {
@@ -115,22 +163,60 @@ final class CoverageRaster {
   }
 
   /**
-   * Cuts every usable edge of the mode that touches the lattice into pieces and draws them.
-   * {@code times} gives one travel-time cursor per thread.
+   * Cuts the usable edges of the mode that can matter into pieces and draws them, and marks the
+   * lattice points that can matter ({@link #spans}). {@code times} gives one travel-time cursor
+   * per thread; {@code maxCutoffSeconds} is the largest cutoff that will be traced.
+   *
+   * <p>IMPLEMENTATION NOTE. What matters is decided from the <em>reached</em> edges, those with
+   * a road point reached within {@code maxCutoffSeconds}. A lattice point can be inside a zone,
+   * or be the outer end of a crossing or a corner of a saddle cell, only within the maximum
+   * off-road distance r plus 1.5 cells of a reached road point. Its nearest road is then no
+   * farther than that, and the two-pass transform brings that road to it along lattice points
+   * within about a cell of the straight line between them: all within 2 r + 4 cells of a
+   * reached road point. So the raster marks blocks of {@value #BLOCK_CELLS} x
+   * {@value #BLOCK_CELLS} cells under the reached edges' envelopes, widens the marks by
+   * 2 r + 4 cells, draws only the edges whose envelopes meet a widened block (all reached ones
+   * among them), and runs the transform and evaluation only on the widened blocks. Elsewhere no
+   * place is within reach, and the lattice points keep {@code +inf}. In a city region the
+   * outskirts of the lattice (forest, fields, the villages not reached in time) are skipped.
    */
-  void rasterize(ModeEdges modeEdges, Supplier<EdgeTravelTime> times) {
+  void rasterize(ModeEdges modeEdges, Supplier<EdgeTravelTime> times, double maxCutoffSeconds) {
     double minLon = frame.lon(originX);
     double maxLon = frame.lon(originX + (columns - 1) * cellMeters);
     double minLat = frame.lat(originY);
     double maxLat = frame.lat(originY + (rows - 1) * cellMeters);
+    int blocksX = (columns + BLOCK_CELLS - 1) / BLOCK_CELLS;
+    int blocksY = (rows + BLOCK_CELLS - 1) / BLOCK_CELLS;
+    boolean[] marked = new boolean[blocksX * blocksY];
     int[] inside = new int[modeEdges.usableEdges.length];
+    boolean[] reached = new boolean[modeEdges.usableEdges.length];
+    int[] blockBox = new int[4];
+    EdgeTravelTime selection = times.get();
     int count = 0;
     for (int k = 0; k < modeEdges.usableEdges.length; k++) {
       if (modeEdges.maxLon[k] >= minLon && modeEdges.minLon[k] <= maxLon
           && modeEdges.maxLat[k] >= minLat && modeEdges.minLat[k] <= maxLat) {
+        selection.loadUsable(k);
+        if (selection.leastSeconds() <= maxCutoffSeconds) {
+          reached[count] = true;
+          blockBox(modeEdges, k, blocksX, blocksY, blockBox);
+          for (int by = blockBox[1]; by <= blockBox[3]; by++) {
+            Arrays.fill(marked, by * blocksX + blockBox[0], by * blocksX + blockBox[2] + 1, true);
+          }
+        }
         inside[count++] = k;
       }
     }
+    int widen = (int) Math.ceil((2 * maxOffRoadCells + 4) / BLOCK_CELLS);
+    boolean[] near = widen(marked, blocksX, blocksY, widen);
+    int kept = 0;
+    for (int e = 0; e < count; e++) {
+      if (reached[e] || anyNear(modeEdges, inside[e], near, blocksX, blocksY, blockBox)) {
+        inside[kept++] = inside[e];
+      }
+    }
+    count = kept;
+    spans = spans(near, blocksX, blocksY);
     int chunks = threadsFor(count / MIN_EDGES_PER_THREAD);
     List<Canvas> canvases = new ArrayList<>();
     List<Runnable> tasks = new ArrayList<>();
@@ -139,7 +225,7 @@ final class CoverageRaster {
       int to = (int) ((long) count * (c + 1) / chunks);
       Canvas canvas;
       if (c == 0) {
-        canvas = new Canvas(0, rows, value, seedPiece, seedDistanceSquared);
+        canvas = new Canvas(0, rows, value, seeds);
       } else {
         //-- edges come south to north: this chunk only needs the rows its edges span
         double south = Double.POSITIVE_INFINITY;
@@ -158,14 +244,97 @@ final class CoverageRaster {
       tasks.add(() -> {
         EdgeTravelTime cursor = times.get();
         for (int e = from; e < to; e++) {
-          int edge = modeEdges.usableEdges[inside[e]];
-          cursor.load(edge);
-          canvas.drawEdge(modeEdges.network, edge, cursor);
+          int k = inside[e];
+          cursor.loadUsable(k);
+          canvas.drawEdge(modeEdges, k, cursor);
         }
       });
     }
     Parallel.run(tasks);
     merge(canvases);
+  }
+
+  /** The blocks {bx0, by0, bx1, by1} under the envelope of usable edge k, within the lattice. */
+  private void blockBox(ModeEdges modeEdges, int k, int blocksX, int blocksY, int[] box) {
+    box[0] = blockOf((frame.x(modeEdges.minLon[k]) - originX) / cellMeters, blocksX);
+    box[1] = blockOf((frame.y(modeEdges.minLat[k]) - originY) / cellMeters, blocksY);
+    box[2] = blockOf((frame.x(modeEdges.maxLon[k]) - originX) / cellMeters, blocksX);
+    box[3] = blockOf((frame.y(modeEdges.maxLat[k]) - originY) / cellMeters, blocksY);
+  }
+
+  private static int blockOf(double latticeCoordinate, int blocks) {
+    int block = (int) Math.floor(latticeCoordinate / BLOCK_CELLS);
+    return Math.max(0, Math.min(blocks - 1, block));
+  }
+
+  private boolean anyNear(ModeEdges modeEdges, int k, boolean[] near, int blocksX, int blocksY,
+      int[] box) {
+    blockBox(modeEdges, k, blocksX, blocksY, box);
+    for (int by = box[1]; by <= box[3]; by++) {
+      for (int bx = box[0]; bx <= box[2]; bx++) {
+        if (near[by * blocksX + bx]) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The blocks within {@code widen} blocks (in x and in y) of a marked one. */
+  private static boolean[] widen(boolean[] marked, int blocksX, int blocksY, int widen) {
+    boolean[] across = new boolean[marked.length];
+    for (int by = 0; by < blocksY; by++) {
+      int row = by * blocksX;
+      for (int bx = 0; bx < blocksX; bx++) {
+        if (marked[row + bx]) {
+          Arrays.fill(across, row + Math.max(0, bx - widen), row + Math.min(blocksX, bx + widen + 1),
+              true);
+        }
+      }
+    }
+    boolean[] near = new boolean[marked.length];
+    for (int bx = 0; bx < blocksX; bx++) {
+      for (int by = 0; by < blocksY; by++) {
+        if (across[by * blocksX + bx]) {
+          for (int y = Math.max(0, by - widen); y < Math.min(blocksY, by + widen + 1); y++) {
+            near[y * blocksX + bx] = true;
+          }
+        }
+      }
+    }
+    return near;
+  }
+
+  /** Per lattice row, the inner column ranges covered by near blocks. */
+  private int[][] spans(boolean[] near, int blocksX, int blocksY) {
+    int[][] byBlockRow = new int[blocksY][];
+    int[] scratch = new int[2 * blocksX + 2];
+    for (int by = 0; by < blocksY; by++) {
+      int n = 0;
+      int bx = 0;
+      while (bx < blocksX) {
+        if (!near[by * blocksX + bx]) {
+          bx++;
+          continue;
+        }
+        int from = bx;
+        while (bx < blocksX && near[by * blocksX + bx]) {
+          bx++;
+        }
+        int lo = Math.max(1, from * BLOCK_CELLS);
+        int hi = Math.min(columns - 2, bx * BLOCK_CELLS - 1);
+        if (lo <= hi) {
+          scratch[n++] = lo;
+          scratch[n++] = hi;
+        }
+      }
+      byBlockRow[by] = Arrays.copyOf(scratch, n);
+    }
+    int[][] result = new int[rows][];
+    for (int j = 0; j < rows; j++) {
+      result[j] = byBlockRow[j / BLOCK_CELLS];
+    }
+    return result;
   }
 
   /** Joins the canvases' piece tables into one and merges canvases 1.. into canvas 0. */
@@ -191,9 +360,9 @@ final class CoverageRaster {
         if (canvas.value[n] < value[global]) {
           value[global] = canvas.value[n];
         }
-        if (canvas.seedDistanceSquared[n] < seedDistanceSquared[global]) {
-          seedDistanceSquared[global] = canvas.seedDistanceSquared[n];
-          seedPiece[global] = canvas.seedPiece[n] + offset;
+        long seed = canvas.seeds[n] + offset;
+        if (seed < seeds[global]) {
+          seeds[global] = seed;
         }
       }
     }
@@ -239,6 +408,20 @@ final class CoverageRaster {
     return w > 1 ? 1 : w;
   }
 
+  /**
+   * w clamped to [0, 1], for w not NaN. IMPLEMENTATION NOTE: on the float's bits, as ints:
+   * negative floats are negative ints, and non-negative floats order like their bits. The
+   * compiler turns int minimum and maximum into conditional moves, while it compiles a
+   * comparison of floats into a branch, which the processor mispredicts about as often as not
+   * where a lattice point lies beside a piece rather than beyond its end.
+   */
+  static float clampToUnit(float w) {
+    int bits = Float.floatToRawIntBits(w);
+    return Float.intBitsToFloat(Math.min(Math.max(bits, 0), ONE_BITS));
+  }
+
+  private static final int ONE_BITS = Float.floatToRawIntBits(1f);
+
   /** Squared distance from (x, y) to piece k, cells squared. */
   float distanceSquared(int k, float x, float y) {
     return distanceSquared(pieces, k, x, y);
@@ -250,9 +433,7 @@ final class CoverageRaster {
     float y0 = pieces[o + Y0];
     float dx = pieces[o + DX];
     float dy = pieces[o + DY];
-    float w = ((x - x0) * dx + (y - y0) * dy) * pieces[o + INVERSE_LENGTH2];
-    w = w < 0 ? 0 : w;
-    w = w > 1 ? 1 : w;
+    float w = clampToUnit(((x - x0) * dx + (y - y0) * dy) * pieces[o + INVERSE_LENGTH2]);
     float ex = x0 + w * dx - x;
     float ey = y0 + w * dy - y;
     return ex * ex + ey * ey;
@@ -356,77 +537,103 @@ final class CoverageRaster {
    *
    * <p>IMPLEMENTATION NOTE. Each lattice point compares four neighbours' pieces at once,
    * without first testing whether they differ from its own or exist at all ("none" is a piece
-   * that is never nearest): four independent distance computations and a branch-free choice run
-   * several times faster than a test per neighbour, whose outcome the processor cannot predict.
+   * that is never nearest): four independent distance computations and a branch-free choice
+   * (the minimum of packed seeds) run several times faster than a test per neighbour, whose
+   * outcome the processor cannot predict. The one test made is whether the point is already
+   * final ({@link #FINAL}), which saves all four.
    */
   private void sweepRow(int j, int step, int rowStep, boolean withRowNeighbours) {
+    int[] span = spans[j];
+    for (int r = 0; r < span.length; r += 2) {
+      sweepSpan(j, span[r], span[r + 1], step, rowStep, withRowNeighbours);
+    }
+  }
+
+  /** {@link #sweepRow} on columns lo to hi. */
+  private void sweepSpan(int j, int lo, int hi, int step, int rowStep,
+      boolean withRowNeighbours) {
     //-- locals, so that the compiler keeps them in registers across the array stores
     final float[] pieceData = pieces;
-    final int[] piece = seedPiece;
-    final float[] distance = seedDistanceSquared;
+    final long[] seed = seeds;
     final int cols = columns;
     final float y = j;
     final int row = j * cols;
-    final int count = cols - 2;
-    final int first = step < 0 ? 1 : cols - 2;
-    //-- without row neighbours, the "row" neighbour is the point itself: never nearer
+    final int count = hi - lo + 1;
+    final int first = step < 0 ? lo : hi;
+    //-- without row neighbours, the "row" neighbours are the point itself: never nearer
     final int rowOffset = withRowNeighbours ? rowStep : 0;
+    final int side = withRowNeighbours ? 1 : 0;
     for (int c = 0, i = first; c < count; c++, i -= step) {
       int p = row + i;
-      float x = i;
-      int k1 = piece[p + step];
-      int k2 = piece[p + rowOffset - (withRowNeighbours ? 1 : 0)];
-      int k3 = piece[p + rowOffset];
-      int k4 = piece[p + rowOffset + (withRowNeighbours ? 1 : 0)];
-      float d1 = distanceSquared(pieceData, k1, x, y);
-      float d2 = distanceSquared(pieceData, k2, x, y);
-      float d3 = distanceSquared(pieceData, k3, x, y);
-      float d4 = distanceSquared(pieceData, k4, x, y);
-      //-- a tournament, written with comparisons (Math.min on floats is slower)
-      int ka = d2 < d1 ? k2 : k1;
-      float da = d2 < d1 ? d2 : d1;
-      int kb = d4 < d3 ? k4 : k3;
-      float db = d4 < d3 ? d4 : d3;
-      int kc = db < da ? kb : ka;
-      float dc = db < da ? db : da;
-      if (dc < distance[p]) {
-        piece[p] = kc;
-        distance[p] = dc;
+      long own = seed[p];
+      if (own < FINAL) {
+        continue;
       }
+      float x = i;
+      long s1 = candidate(pieceData, seed[p + step], x, y);
+      long s2 = candidate(pieceData, seed[p + rowOffset - side], x, y);
+      long s3 = candidate(pieceData, seed[p + rowOffset], x, y);
+      long s4 = candidate(pieceData, seed[p + rowOffset + side], x, y);
+      long best = Math.min(Math.min(s1, s2), Math.min(s3, s4));
+      seed[p] = Math.min(best, own);
     }
-    final int last = step < 0 ? cols - 2 : 1;
+    final int last = step < 0 ? hi : lo;
+    //-- the neighbour just done is carried in a register rather than read back
+    long carried = seed[row + last - step];
     for (int c = 0, i = last; c < count; c++, i += step) {
       int p = row + i;
-      int k = piece[p - step];
-      float d = distanceSquared(pieceData, k, i, y);
-      if (d < distance[p]) {
-        piece[p] = k;
-        distance[p] = d;
+      long own = seed[p];
+      if (own < FINAL) {
+        carried = own;
+        continue;
       }
+      carried = Math.min(own, candidate(pieceData, carried, i, y));
+      seed[p] = carried;
     }
+  }
+
+  /** The seed of the piece of {@code seed} as seen from (x, y). */
+  private static long candidate(float[] pieces, long seed, float x, float y) {
+    int k = (int) seed;
+    return seed(distanceSquared(pieces, k, x, y), k);
   }
 
   /** {@link #value} of rows [from, to) from the nearest pieces. */
   private void evaluate(int from, int to) {
-    float maxOffRoadSquared = (float) (maxOffRoadCells * maxOffRoadCells);
-    int cols = columns;
     for (int j = from; j < to; j++) {
-      boolean borderRow = j == 0 || j == rows - 1;
-      for (int i = 0; i < cols; i++) {
-        int p = j * cols + i;
-        if (borderRow || i == 0 || i == cols - 1) {
-          value[p] = Float.POSITIVE_INFINITY;
-          continue;
-        }
-        float d2 = seedDistanceSquared[p];
-        if (d2 <= maxOffRoadSquared) {
-          int k = seedPiece[p];
-          float roadSeconds = secondsAlong(k, nearestParameter(k, i, j));
-          float offRoad = floorToFloat(roadSeconds + Math.sqrt(d2) * secondsPerCell);
-          if (offRoad < value[p]) {
-            value[p] = offRoad;
-          }
-        }
+      evaluateRow(j);
+    }
+  }
+
+  /** {@link #value} of row j from the nearest pieces. */
+  private void evaluateRow(int j) {
+    int cols = columns;
+    int row = j * cols;
+    if (j == 0 || j == rows - 1) {
+      Arrays.fill(value, row, row + cols, Float.POSITIVE_INFINITY);
+      return;
+    }
+    float maxOffRoadSquared = (float) (maxOffRoadCells * maxOffRoadCells);
+    final float[] values = value;
+    values[row] = Float.POSITIVE_INFINITY;
+    values[row + cols - 1] = Float.POSITIVE_INFINITY;
+    int[] span = spans[j];
+    for (int r = 0; r < span.length; r += 2) {
+      for (int i = span[r]; i <= span[r + 1]; i++) {
+        evaluatePoint(i, j, row + i, maxOffRoadSquared);
+      }
+    }
+  }
+
+  private void evaluatePoint(int i, int j, int p, float maxOffRoadSquared) {
+    long s = seeds[p];
+    float d2 = seedDistanceSquared(s);
+    if (d2 <= maxOffRoadSquared) {
+      int k = (int) s;
+      float roadSeconds = secondsAlong(k, nearestParameter(k, i, j));
+      float offRoad = floorToFloat(roadSeconds + Math.sqrt(d2) * secondsPerCell);
+      if (offRoad < value[p]) {
+        value[p] = offRoad;
       }
     }
   }
@@ -451,8 +658,7 @@ final class CoverageRaster {
     final int firstRow;
     final int rowCount;
     final float[] value;
-    final int[] seedPiece;
-    final float[] seedDistanceSquared;
+    final long[] seeds;
     float[] pieces = new float[4096 * STRIDE];
     int pieceCount;
 
@@ -463,20 +669,17 @@ final class CoverageRaster {
     private final double[] partSeconds = new double[2];
 
     Canvas(int firstRow, int rowCount) {
-      this(firstRow, rowCount, new float[rowCount * columns], new int[rowCount * columns],
-          new float[rowCount * columns]);
+      this(firstRow, rowCount, new float[rowCount * columns], new long[rowCount * columns]);
       Arrays.fill(value, Float.POSITIVE_INFINITY);
-      Arrays.fill(seedDistanceSquared, Float.POSITIVE_INFINITY);
+      Arrays.fill(seeds, NO_SEED);
     }
 
-    Canvas(int firstRow, int rowCount, float[] value, int[] seedPiece,
-        float[] seedDistanceSquared) {
+    Canvas(int firstRow, int rowCount, float[] value, long[] seeds) {
       this.firstRow = firstRow;
       this.rowCount = rowCount;
       this.value = value;
-      this.seedPiece = seedPiece;
-      this.seedDistanceSquared = seedDistanceSquared;
-      //-- piece 0: "no piece", far away, never reached; seedPiece starts at 0 everywhere
+      this.seeds = seeds;
+      //-- piece 0: "no piece", far away, never reached; seeds start at piece 0 everywhere
       pieces[X0] = -1e18f;
       pieces[Y0] = -1e18f;
       pieces[LINEAR0] = Float.POSITIVE_INFINITY;
@@ -486,9 +689,12 @@ final class CoverageRaster {
       pieceCount = 1;
     }
 
-    void drawEdge(RoadNetwork network, int edge, EdgeTravelTime times) {
-      int first = network.geometryStart[edge];
-      int count = network.geometryStart[edge + 1] - first;
+    /** Draws entry k of {@link ModeEdges#usableEdges}, loaded into {@code times}. */
+    void drawEdge(ModeEdges modeEdges, int k, EdgeTravelTime times) {
+      int first = modeEdges.usablePointStart[k];
+      int count = modeEdges.usablePointStart[k + 1] - first;
+      final double[] lons = modeEdges.usableLon;
+      final double[] lats = modeEdges.usableLat;
       if (count == 0) {
         return;
       }
@@ -497,8 +703,8 @@ final class CoverageRaster {
       double previousX = 0;
       double previousY = 0;
       for (int p = 0; p < count; p++) {
-        double x = frame.x(network.pointLon[first + p]);
-        double y = frame.y(network.pointLat[first + p]);
+        double x = frame.x(lons[first + p]);
+        double y = frame.y(lats[first + p]);
         if (p > 0) {
           //-- not Math.hypot: its care for overflow costs more than the rest of the loop
           double dx = x - previousX;
@@ -684,11 +890,10 @@ final class CoverageRaster {
       if (leastSeconds < value[n]) {
         value[n] = leastSeconds;
       }
-      if (seedPiece[n] != k) {
-        float d2 = distanceSquared(pieces, k, i, j);
-        if (d2 < seedDistanceSquared[n]) {
-          seedDistanceSquared[n] = d2;
-          seedPiece[n] = k;
+      if ((int) seeds[n] != k) {
+        long candidate = seed(distanceSquared(pieces, k, i, j), k);
+        if (candidate < seeds[n]) {
+          seeds[n] = candidate;
         }
       }
     }

@@ -57,6 +57,22 @@ final class EdgeTravelTime {
     secondsAtB = arrivalSeconds[modeEdges.network.edgeNodeB[edge]];
     forwardSeconds = modeEdges.forwardSeconds[edge];
     backwardSeconds = modeEdges.backwardSeconds[edge];
+    findStarts(edge);
+  }
+
+  /**
+   * {@link #load} for entry k of {@link ModeEdges#usableEdges}, from the copies kept in that
+   * order (faster where edges come in that order).
+   */
+  void loadUsable(int k) {
+    secondsAtA = arrivalSeconds[modeEdges.usableNodeA[k]];
+    secondsAtB = arrivalSeconds[modeEdges.usableNodeB[k]];
+    forwardSeconds = modeEdges.usableForwardSeconds[k];
+    backwardSeconds = modeEdges.usableBackwardSeconds[k];
+    findStarts(modeEdges.usableEdges[k]);
+  }
+
+  private void findStarts(int edge) {
     firstStart = 0;
     endStart = 0;
     int lo = startEdges.length == 0 ? -1 : Arrays.binarySearch(startEdges, edge);
@@ -72,6 +88,18 @@ final class EdgeTravelTime {
       endStart = hi;
     }
     lineCount = -1;
+  }
+
+  /**
+   * The least time of any point of the loaded edge: that of an end or of a partial start, as
+   * running along the edge only adds time; +inf if unreached.
+   */
+  double leastSeconds() {
+    double least = Math.min(secondsAtA, secondsAtB);
+    for (int s = firstStart; s < endStart; s++) {
+      least = Math.min(least, startSeconds[s]);
+    }
+    return least;
   }
 
   /** Whether any point of the loaded edge has a finite time. */

@@ -31,15 +31,19 @@ import org.locationtech.jts.geom.Geometry;
  * <h2>How it is drawn</h2>
  * In a {@link LocalFrame local metric frame} around the reached extent, on a square lattice
  * covering every road point reached within the largest cutoff plus twice the maximum off-road
- * distance (so that every road that can be nearest to a covered place is in it): every usable
- * edge crossing the lattice is rasterized with its travel times, a nearest-road transform gives
- * every lattice point its nearest road piece and so its off-road time ({@link CoverageRaster}),
- * marching squares traces each cutoff's rings, placing each crossing by the model
- * ({@link ContourTracer}), Douglas-Peucker simplification thins them ({@link RingSimplifier}),
- * and rings become polygons with holes ({@link PolygonAssembler}). Time is linear in the
- * lattice size plus the number of edges; no JTS overlay is used. On lattices of
- * {@value #PARALLEL_MIN_POINTS} points or more the raster steps and the tracing of several
- * cutoffs use up to {@value Parallel#MAX_THREADS} threads.
+ * distance (so that every road that can be nearest to a covered place is in it): the usable
+ * edges are rasterized with their travel times, and a nearest-road transform gives lattice
+ * points their nearest road piece and so their off-road time ({@link CoverageRaster}). Both
+ * steps are confined to the blocks of the lattice within twice the maximum off-road distance
+ * (plus 4 cells) of a road reached within the largest cutoff: only there can a place be
+ * covered, or a road be the nearest road of a covered place; elsewhere the lattice stays
+ * outside every zone. Then marching squares traces each cutoff's rings, placing each crossing
+ * by the model ({@link ContourTracer}), Douglas-Peucker simplification thins them
+ * ({@link RingSimplifier}), and rings become polygons with holes ({@link PolygonAssembler}).
+ * Time is linear in the lattice size plus the number of edges; no JTS overlay is used. On
+ * lattices of {@value #PARALLEL_MIN_POINTS} points or more the raster steps and the tracing of
+ * several cutoffs use up to {@value Parallel#MAX_THREADS} threads, fewer when other builds run
+ * at the same time (a build takes its share of the processors, see {@link Parallel}).
  *
  * <h2>Accuracy</h2>
  * <ul>
@@ -65,13 +69,16 @@ import org.locationtech.jts.geom.Geometry;
  *       the cell (the conservative drawing guarantees it); what the cell sets is the overreach
  *       above, at most about 1.5 cells (90 m at 60 m cells) beside roads reached just before
  *       the cutoff. The target was chosen so that a 15-minute car zone of a city region takes
- *       under 50 ms (scripts/bench.sh); finer cells cost time in proportion to their number.</li>
+ *       well under 50 ms (scripts/bench.sh); finer cells cost time in proportion to their
+ *       number.</li>
  * </ul>
  *
  * <p>An instance holds the per-edge data it derives from the network and mode graph (travel
  * seconds per direction, edge envelopes, a drawing order), so keep one per network and mode.
- * Immutable and safe to share between threads. Each {@link #build} allocates about 24 bytes
- * per lattice point plus 8 per cutoff traced at once (up to {@value Parallel#MAX_THREADS}).
+ * Immutable and safe to share between threads. Each {@link #build} allocates about 12 bytes
+ * per lattice point (a float value and a long seed), 12 more per point of the rows a second
+ * drawing thread covers, and 8 per point per cutoff traced at once (up to
+ * {@value Parallel#MAX_THREADS}).
  */
 public final class IsochroneBuilder {
   /** Smallest automatic cell: a walking zone rarely needs finer than the width of a street. */
@@ -87,7 +94,10 @@ public final class IsochroneBuilder {
    */
   static final double TARGET_LATTICE_POINTS = 100_000;
 
-  /** Memory guard: at up to 56 bytes per point (four tracers), about 450 MB. */
+  /**
+   * Memory guard: at up to about 56 bytes per point (12 for the raster, up to 12 more for
+   * drawing canvases, 8 per tracer for four tracers), about 450 MB.
+   */
   static final long MAX_LATTICE_POINTS = 8_000_000;
 
   /**
@@ -139,7 +149,8 @@ public final class IsochroneBuilder {
    */
   public List<CoverageZone> build(float[] arrivalSeconds, List<EdgeStart> starts,
       double[] cutoffsSeconds, IsochroneOptions options) {
-    return build(arrivalSeconds, starts, cutoffsSeconds, options, Parallel.threads());
+    return Parallel.share(
+        threads -> build(arrivalSeconds, starts, cutoffsSeconds, options, threads));
   }
 
   /** {@link #build} on at most {@code threads} threads (small lattices always use one). */
@@ -157,7 +168,8 @@ public final class IsochroneBuilder {
       return zones;
     }
     CoverageRaster raster = raster(reached, options, threads);
-    raster.rasterize(modeEdges, () -> new EdgeTravelTime(modeEdges, arrivalSeconds, starts));
+    raster.rasterize(modeEdges, () -> new EdgeTravelTime(modeEdges, arrivalSeconds, starts),
+        maxCutoff);
     raster.propagateAndEvaluate();
     CoverageZone[] built = new CoverageZone[cutoffsSeconds.length];
     int tracers = Math.min(raster.threads(), cutoffsSeconds.length);
@@ -238,15 +250,15 @@ public final class IsochroneBuilder {
     for (int k = 0; k < usable.length; k++) {
       int edge = usable[k];
       //-- most reached edges are reached all along from one end: no need to look closer
-      int nodeA = modeEdges.network.edgeNodeA[edge];
-      int nodeB = modeEdges.network.edgeNodeB[edge];
-      if (arrivalSeconds[nodeA] + modeEdges.forwardSeconds[edge] <= cutoffSeconds
-          || arrivalSeconds[nodeB] + modeEdges.backwardSeconds[edge] <= cutoffSeconds) {
+      if (arrivalSeconds[modeEdges.usableNodeA[k]] + modeEdges.usableForwardSeconds[k]
+              <= cutoffSeconds
+          || arrivalSeconds[modeEdges.usableNodeB[k]] + modeEdges.usableBackwardSeconds[k]
+              <= cutoffSeconds) {
         include(box, modeEdges.minLon[k], modeEdges.minLat[k]);
         include(box, modeEdges.maxLon[k], modeEdges.maxLat[k]);
         continue;
       }
-      times.load(edge);
+      times.loadUsable(k);
       if (!times.anyFinite()) {
         continue;
       }

@@ -24,6 +24,19 @@ final class ModeEdges {
   final double[] maxLon;
   final double[] minLat;
   final double[] maxLat;
+  /**
+   * Per entry of {@link #usableEdges}: its nodes, its seconds each way, and its polyline (points
+   * {@code usablePointStart[k]} to {@code usablePointStart[k + 1] - 1} of {@link #usableLon} and
+   * {@link #usableLat}), copied in {@link #spatialOrder} so that the raster reads them in the
+   * order it draws (see the note there).
+   */
+  final int[] usableNodeA;
+  final int[] usableNodeB;
+  final float[] usableForwardSeconds;
+  final float[] usableBackwardSeconds;
+  final int[] usablePointStart;
+  final double[] usableLon;
+  final double[] usableLat;
 
   ModeEdges(RoadNetwork network, ModeGraph graph) {
     if (graph.nodeCount() != network.nodeCount()) {
@@ -55,6 +68,29 @@ final class ModeEdges {
     maxLon = new double[usable];
     minLat = new double[usable];
     maxLat = new double[usable];
+    usableNodeA = new int[usable];
+    usableNodeB = new int[usable];
+    usableForwardSeconds = new float[usable];
+    usableBackwardSeconds = new float[usable];
+    usablePointStart = new int[usable + 1];
+    for (int k = 0; k < usable; k++) {
+      int e = usableEdges[k];
+      usableNodeA[k] = network.edgeNodeA[e];
+      usableNodeB[k] = network.edgeNodeB[e];
+      usableForwardSeconds[k] = forwardSeconds[e];
+      usableBackwardSeconds[k] = backwardSeconds[e];
+      usablePointStart[k + 1] =
+          usablePointStart[k] + network.geometryStart[e + 1] - network.geometryStart[e];
+    }
+    usableLon = new double[usablePointStart[usable]];
+    usableLat = new double[usablePointStart[usable]];
+    for (int k = 0; k < usable; k++) {
+      int e = usableEdges[k];
+      int first = network.geometryStart[e];
+      int count = network.geometryStart[e + 1] - first;
+      System.arraycopy(network.pointLon, first, usableLon, usablePointStart[k], count);
+      System.arraycopy(network.pointLat, first, usableLat, usablePointStart[k], count);
+    }
     for (int k = 0; k < usable; k++) {
       int e = usableEdges[k];
       double loX = Double.POSITIVE_INFINITY;
@@ -82,7 +118,9 @@ final class ModeEdges {
    * raster writes, and the transform's look-ups of road pieces (numbered as they are drawn),
    * sweep through memory in step with the lattice rows, so they mostly hit the cache. In the
    * order the network was imported in both steps hit a city-sized lattice and piece table at
-   * random and run several times slower.
+   * random and run several times slower. The same holds for the edges' own data (nodes,
+   * seconds, polylines): read through the edge number, each edge costs a few cache misses, so
+   * the entries of {@link #usableEdges} carry copies of them in this order.
    */
   private int[] spatialOrder(RoadNetwork network, int usable) {
     long[] keyed = new long[usable];

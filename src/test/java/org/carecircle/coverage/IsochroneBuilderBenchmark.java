@@ -110,7 +110,8 @@ public final class IsochroneBuilderBenchmark {
     CoverageRaster raster = builder.raster(reached, options, 1);
     long t2 = System.nanoTime();
     raster.rasterize(builder.modeEdges(),
-        () -> new EdgeTravelTime(builder.modeEdges(), arrival, List.of()));
+        () -> new EdgeTravelTime(builder.modeEdges(), arrival, List.of()),
+        cutoffs[cutoffs.length - 1]);
     long t3 = System.nanoTime();
     raster.propagateAndEvaluate();
     long t4 = System.nanoTime();

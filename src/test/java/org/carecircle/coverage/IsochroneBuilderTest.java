@@ -141,6 +141,48 @@ class IsochroneBuilderTest {
   }
 
   /*
+   * The river of the test above, with the north bank road cut in two at m (2000, 300):
+   *
+   *   n3 --------------------- m --------------------- n2     y = 300  (north bank road)
+   *   ~~~~~~~~~~~~~~~~~~~~~~ river ~~~~~~~~~~~~~~~~~~~~~ |      bridge n1-n2, 300 m
+   *   n0 ---------------------------------------------- n1     y = 0    (south bank road)
+   *   x=0                     2000                    4000
+   *
+   * Driving at 20 m/s from n0: n1 200 s, n2 215 s, m 315 s, n3 415 s. The edge m-n3 is reached
+   * nowhere within the largest cutoff (300 s): the builder must still draw it as the nearest
+   * road of the places beside it (it only leaves out roads too far from every reached one).
+   */
+  @Test
+  void aRoadReachedOnlyAfterTheLargestCutoffStillCutsOffThePlacesNearestToIt() {
+    TestRoadNetworkBuilder b = new TestRoadNetworkBuilder();
+    int n0 = b.node(0, 0);
+    int n1 = b.node(4000, 0);
+    int n2 = b.node(4000, 300);
+    int m = b.node(2000, 300);
+    int n3 = b.node(0, 300);
+    b.road(n0, n1).drive(CAR_METERS_PER_SECOND);
+    b.road(n1, n2).drive(CAR_METERS_PER_SECOND);
+    b.road(n2, m).drive(CAR_METERS_PER_SECOND);
+    b.road(m, n3).drive(CAR_METERS_PER_SECOND);
+    RoadNetwork network = b.build();
+    float[] arrival = {0, 200, 215, 315, 415};
+
+    // Cutoffs 150 s and 300 s, maximum off-road distance 200 m.
+    // (1000, 190): by the south road 50 s + 152 s = 202 s, but its nearest road is m-n3, 110 m
+    // away and reached at x = 1000 only in 365 s: outside both zones.
+    // (1000, 110): nearest road south, 50 s + 88 s = 138 s: inside both.
+    List<CoverageZone> zones = drive(network, arrival,
+        IsochroneOptions.offRoad(WALK_METERS_PER_SECOND, 200), 150, 300);
+
+    for (CoverageZone zone : zones) {
+      String name = zone.cutoffSeconds() + " s zone";
+      assertValid(zone.geometry(), name);
+      assertOutside(zone.geometry(), lon(1000), lat(190), name + ": the far bank beside m-n3");
+      assertInside(zone.geometry(), lon(1000), lat(110), name + ": the near bank");
+    }
+  }
+
+  /*
    * A square ring road of 3 km sides around empty land, driven at 20 m/s from its south-west
    * corner:
    *
