@@ -16,7 +16,8 @@ public class SitingController {
   private static final String BODY = "Body: model (mclp, lscp, pmedian, pcenter), p, solver (heuristic, exact, "
       + "auto), timeLimitSeconds, targetShare, backup, curveMaxP, and EITHER a network problem: networkId, mode "
       + "(ambulance, drive, walk), minutes (response-time standard, turnout included), turnoutMinutes, "
-      + "candidateGrid {spacingMeters, excludedAreas (GeoJSON polygon)} or candidates [{id, lon, lat, fixed}], "
+      + "candidateGrid {spacingMeters, excludedAreas (GeoJSON polygon)}, candidateFacilities {ids} or {types, statuses} "
+      + "(default status candidate) or candidates [{id, lon, lat, fixed}], "
       + "fixedFacilities {ids} or {types, statuses}, maxDemandPoints; demand is the stored population; costs are "
       + "minutes; OR an explicit matrix: cutoff, demand [{id, weight}], candidates [{id, fixed}], costs [{candidate, "
       + "demand, cost}] in one unit (metres or seconds); p-median and p-center need every pair.";
