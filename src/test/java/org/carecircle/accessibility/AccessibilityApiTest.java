@@ -4,42 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import javax.sql.DataSource;
-import org.carecircle.testsupport.ApiClient;
 import org.carecircle.testsupport.ApiClient.Response;
+import org.carecircle.testsupport.PortoAlegreApiTest;
 import org.carecircle.testsupport.PortoAlegreFixture;
 import org.carecircle.testsupport.TestNetworks;
-import org.carecircle.testsupport.TestStores;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Accessibility through the API on Porto Alegre (network, hexagon population, the 117 health
  * facility cells imported as clinics), on H2GIS and PostGIS (subclasses).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class AccessibilityApiTest {
-  static final double PORTO_ALEGRE_POPULATION = 812_935;
-
-  @LocalServerPort int port;
-  @Autowired DataSource dataSource;
-  ApiClient api;
-  long networkId;
-
-  @BeforeAll
-  void importPortoAlegre() {
-    TestStores.clear(dataSource);
-    api = new ApiClient(port);
-    networkId = TestNetworks.importPortoAlegre(api);
-    PortoAlegreFixture.importPopulation(api);
-    PortoAlegreFixture.importClinics(api);
-  }
-
+abstract class AccessibilityApiTest extends PortoAlegreApiTest {
   String request(String mode, String minutes) {
     return "{\"networkId\":" + networkId + ",\"facilityFilter\":{\"types\":[\"clinic\"]},\"mode\":\"" + mode
         + "\",\"minutes\":" + minutes + "}";

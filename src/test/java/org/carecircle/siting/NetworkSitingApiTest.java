@@ -6,18 +6,11 @@ import static org.assertj.core.data.Offset.offset;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
-import org.carecircle.testsupport.ApiClient;
 import org.carecircle.testsupport.ApiClient.Response;
+import org.carecircle.testsupport.PortoAlegreApiTest;
 import org.carecircle.testsupport.PortoAlegreFixture;
 import org.carecircle.testsupport.TestNetworks;
-import org.carecircle.testsupport.TestStores;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Siting on Porto Alegre through the API, as a planner would: the road network, the hexagon
@@ -25,29 +18,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * on the roads; then saving the answer as a scenario and exporting it. On H2GIS and PostGIS
  * (subclasses).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class NetworkSitingApiTest {
-  static final double PORTO_ALEGRE_POPULATION = 812_935;
+abstract class NetworkSitingApiTest extends PortoAlegreApiTest {
   /** The hexagon grid's extent, a little more than the cells' centres. */
   static final double MIN_LON = -51.27;
   static final double MAX_LON = -51.08;
   static final double MIN_LAT = -30.15;
   static final double MAX_LAT = -29.96;
-
-  @LocalServerPort int port;
-  @Autowired DataSource dataSource;
-  ApiClient api;
-  long networkId;
-
-  @BeforeAll
-  void importPortoAlegre() {
-    TestStores.clear(dataSource);
-    api = new ApiClient(port);
-    networkId = TestNetworks.importPortoAlegre(api);
-    PortoAlegreFixture.importPopulation(api);
-    PortoAlegreFixture.importClinics(api);
-  }
 
   /** MCLP, 5 minutes' drive, candidates every 1,000 m, the clinics open; {@code extra} adds fields. */
   String mclp(int p, String extra) {
