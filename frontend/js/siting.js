@@ -67,7 +67,7 @@ const SCENARIO_FORMATS = ['geojson', 'csv', 'gpkg'];
  * Request fields the server may name in a problem's `rejected` items, each with an error slot in
  * the siting form. Others (population, maxP, body) go to #siting-form-error.
  */
-const FIELDS = ['networkId', 'model', 'p', 'targetShare', 'mode', 'minutes', 'turnoutMinutes',
+const FIELDS = ['networkId', 'model', 'p', 'targetShare', 'backup', 'mode', 'minutes', 'turnoutMinutes',
   'candidates', 'candidateFacilities', 'candidateGrid.spacingMeters', 'candidateGrid.excludedAreas', 'fixedFacilities.types', 'solver',
   'timeLimitSeconds', 'curveMaxP'];
 
@@ -163,6 +163,12 @@ export class SitingPanel {
     this.pField = field('p', { id: 'siting-p-field' }, label('siting-p', 'siting.field.p'), this.pInput, errorSlot('p'));
     this.targetField = field('targetShare', { id: 'siting-target-field' },
       label('siting-target-share', 'siting.field.targetShare'), this.targetInput, errorSlot('targetShare'));
+    // MCLP's second objective: among the answers covering the most people, cover the most twice
+    this.backupBox = h('input', { type: 'checkbox', id: 'siting-backup', name: 'backup' });
+    this.backupField = h('div', { class: 'form-field form-field--wide', id: 'siting-backup-field', dataset: { field: 'backup' } },
+      h('label', { class: 'check-option' }, this.backupBox,
+        h('span', { dataset: { i18n: 'siting.field.backup' } }, t('siting.field.backup'))),
+      errorSlot('backup'));
 
     this.modeSelect = h('select', {
       id: 'siting-mode', name: 'mode', 'aria-describedby': 'siting-mode-error',
@@ -229,6 +235,7 @@ export class SitingPanel {
         label('siting-model', 'siting.field.model'), this.modelSelect, this.modelHint, errorSlot('model')),
       this.pField,
       this.targetField,
+      this.backupField,
       this.curveField,
       field('mode', {}, label('siting-mode', 'siting.field.mode'), this.modeSelect, errorSlot('mode')),
       field('minutes', {}, label('siting-minutes', 'siting.field.minutes'), this.minutesInput, errorSlot('minutes')),
@@ -266,6 +273,7 @@ export class SitingPanel {
     this.pField.hidden = !withP;
     this.curveField.hidden = !withP;
     this.targetField.hidden = model !== 'lscp';
+    this.backupField.hidden = model !== 'mclp';
     this.turnoutField.hidden = !VEHICLE_MODES.includes(this.modeSelect.value);
     const grid = this.candidateSourceSelect.value === 'grid';
     this.spacingField.hidden = !grid;
@@ -390,6 +398,9 @@ export class SitingPanel {
       } else {
         request.targetShare = share / 100;
       }
+    }
+    if (model === 'mclp' && this.backupBox.checked) {
+      request.backup = true;
     }
     const minutes = readNumber(this.minutesInput, { min: 0 });
     if (minutes === null || minutes === false || minutes === 0) {
@@ -668,6 +679,11 @@ export class SitingPanel {
       proof.push(t('siting.gap', { gap: formatNumber(answer.gap, { style: 'percent', maximumFractionDigits: 2 }) }));
     }
     proof.push(t('siting.seconds', { seconds: formatNumber(answer.seconds, { maximumFractionDigits: 1 }) }));
+    if (model === 'mclp' && Number.isFinite(answer.backupCoveredWeight)) {
+      lines.push(h('div', { id: 'siting-backup-covered' }, t('siting.backupCovered', {
+        population: formatNumber(answer.backupCoveredWeight, { maximumFractionDigits: 0 }),
+      })));
+    }
     lines.push(h('div', { class: 'field-hint', id: 'siting-proof' }, proof.join(' · ')));
     if (answer.message) {
       lines.push(h('div', { class: 'siting-message' }, answer.message));

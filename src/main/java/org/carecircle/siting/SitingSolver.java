@@ -297,7 +297,9 @@ public final class SitingSolver {
     }
     List<String> selected = measures.gains().stream().map(SiteGain::id).toList();
     String message = outcome.message();
-    if (message == null && options.model() == SitingModel.MCLP && status != SitingStatus.INFEASIBLE) {
+    // with backup on, a site that adds no first coverage may still cover people a second time
+    if (message == null && options.model() == SitingModel.MCLP && !options.backup()
+        && status != SitingStatus.INFEASIBLE) {
       message = idleSitesMessage(problem, measures, outcome.presolve());
     }
     return new SitingResult(options.model(), options.solver(), status, selected, measures.gains(), objective,
@@ -320,6 +322,7 @@ public final class SitingSolver {
     boolean everyone = measures.coveredWeight() >= coverable - 1e-9 * Math.max(1, coverable);
     return idle + " of the " + measures.gains().size() + " new sites add no coverage of their own"
         + (everyone ? ": the others already cover everyone that any candidate or open site reaches within the"
-            + " cutoff; fewer sites would do" : "");
+            + " cutoff; fewer sites would do, or ask for backup coverage to place them where they cover people a"
+            + " second time" : "");
   }
 }

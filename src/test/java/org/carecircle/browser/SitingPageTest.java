@@ -75,6 +75,7 @@ class SitingPageTest extends PageTest {
     new Select(browser.findElement(By.id("siting-model"))).selectByValue("lscp");
     assertThat(browser.findElement(By.id("siting-p")).isDisplayed()).isFalse();
     assertThat(browser.findElement(By.id("siting-target-share")).isDisplayed()).isTrue();
+    assertThat(browser.findElement(By.id("siting-backup")).isDisplayed()).as("backup is MCLP's").isFalse();
     new Select(browser.findElement(By.id("siting-model"))).selectByValue("mclp");
     type("siting-p", String.valueOf(P));
     // the curve follows p until the planner sets it
@@ -219,10 +220,14 @@ class SitingPageTest extends PageTest {
     new Select(browser.findElement(By.id("siting-candidate-source"))).selectByValue("facilities");
     assertThat(browser.findElement(By.id("siting-spacing")).isDisplayed()).isFalse();
     assertThat(browser.findElement(By.id("siting-draw-excluded")).isDisplayed()).isFalse();
+    // backup coverage is MCLP's second objective: offered for it, sent when ticked
+    browser.findElement(By.id("siting-backup")).click();
+    assertThat(browser.executeScript("return window.carecircle.siting.formRequest().request.backup")).isEqualTo(true);
     browser.findElement(By.id("siting-run")).click();
     waitFor(Duration.ofSeconds(120), () -> List.of("succeeded", "failed", "cancelled").contains(bodyData("sitingState")));
     assertThat(bodyData("sitingState")).as(browser.findElement(By.id("siting-form")).getText()).isEqualTo("succeeded");
     assertThat(bodyData("sitingSites")).isEqualTo("2");
+    assertThat(browser.findElement(By.id("siting-backup-covered")).getText()).containsAnyOf("two or more", "两个及以上");
     long resultId = ((Number) browser.executeScript("return window.carecircle.siting.lastResult().resultId")).longValue();
     JsonNode report = api.get("/api/siting/results/" + resultId).json().get("network");
     assertThat(report.at("/candidates/source").asText()).isEqualTo("facilities");

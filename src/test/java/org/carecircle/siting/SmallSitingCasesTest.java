@@ -81,7 +81,10 @@ class SmallSitingCasesTest {
       assertThat(result.coveredWeight()).isEqualTo(9);
       assertThat(result.message()).as(solver.wireName())
           .isEqualTo("3 of the 3 new sites add no coverage of their own: the others already cover everyone that any"
-              + " candidate or open site reaches within the cutoff; fewer sites would do");
+              + " candidate or open site reaches within the cutoff; fewer sites would do, or ask for backup coverage"
+              + " to place them where they cover people a second time");
+      assertThat(SitingSolver.solve(problem, SitingOptions.of(SitingModel.MCLP, 3, solver).withBackup(true))
+          .message()).as("with backup the third site covers people twice").isNull();
     }
     SitingResult two = SitingSolver.solve(problem, SitingOptions.of(SitingModel.MCLP, 2, SolverKind.EXACT));
     assertThat(two.coveredWeight()).isEqualTo(9);
