@@ -24,11 +24,11 @@ import { coverageExportUrl, fetchCoverageZones, startCoverageJob } from './api.j
 import { STATUSES } from './catalogue.js';
 import { CoverageLayer, formatArea, MAX_BANDS } from './coverageLayer.js';
 import { facilityOf, statusLabel } from './facilities.js';
-import { fillNetworkSelect, typeCheckboxes, typeCounts } from './formParts.js';
+import { FieldErrors, fillNetworkSelect, typeCheckboxes, typeCounts } from './formParts.js';
 import { formatNumber, onLanguageChange, t } from './i18n.js';
 import { resultOf, runJob } from './jobs.js';
 import { MODES, modeLabel, showJobProgress } from './networks.js';
-import { describeError, h, ProgressBar } from './ui.js';
+import { h, ProgressBar } from './ui.js';
 
 export const DEFAULT_MINUTES = [5, 10, 15];
 export const MIN_MINUTES = 1;
@@ -77,6 +77,9 @@ export class CoveragePanel {
     this.outcome = null;
 
     this.form = this.buildForm();
+    this.errors = new FieldErrors({
+      form: this.form, fields: FIELDS, box: this.formError, inputFor: (field) => this.inputFor(field),
+    });
     container.replaceChildren(this.form);
     this.layer = new CoverageLayer({ map, registry, legend: this.legend });
 
@@ -356,7 +359,7 @@ export class CoveragePanel {
     } else if (this.minutes.length >= MAX_BANDS) {
       problem = t('coverage.minutesMax', { max: MAX_BANDS });
     }
-    this.setFieldError('minutes', problem);
+    this.errors.set('minutes', problem);
     if (problem) {
       this.minutesInput.focus();
       return false;
@@ -491,7 +494,7 @@ export class CoveragePanel {
 
     // a value typed but not yet added as a chip counts too
     if (!this.addMinutesFromInput()) {
-      errors.minutes = this.fieldErrorText('minutes');
+      errors.minutes = this.errors.text('minutes');
     } else if (!this.minutes.length) {
       errors.minutes = t('coverage.minutesRequired');
     }
@@ -631,7 +634,7 @@ export class CoveragePanel {
         this.outcome = { error };
         body.coverageState = 'failed';
         body.coverageError = String(error.status ?? 0);
-        this.showServerError(error);
+        this.errors.showServer(error, t('coverage.failed'));
       }
       throw error;
     } finally {
@@ -660,23 +663,6 @@ export class CoveragePanel {
 
   /* ------------------------------------------------------------ errors */
 
-  fieldErrorText(field) {
-    return this.form.querySelector(`[data-error-for="${field}"]`)?.textContent || '';
-  }
-
-  setFieldError(field, message) {
-    const slot = this.form.querySelector(`[data-error-for="${field}"]`);
-    if (slot) {
-      slot.textContent = message || '';
-    }
-    const input = this.inputFor(field);
-    if (input && message) {
-      input.setAttribute('aria-invalid', 'true');
-    } else if (input) {
-      input.removeAttribute('aria-invalid');
-    }
-  }
-
   inputFor(field) {
     return {
       networkId: this.networkSelect,
@@ -694,40 +680,7 @@ export class CoveragePanel {
 
   /** Shows {field: message} next to the fields (clearing the others) and formMessage on top. */
   showErrors(fieldErrors, formMessage) {
-    FIELDS.forEach((field) => this.setFieldError(field, fieldErrors[field]));
-    this.formError.replaceChildren(...(formMessage || []));
-    this.formError.hidden = !formMessage || formMessage.length === 0;
-    const first = FIELDS.map((field) => fieldErrors[field] && this.inputFor(field)).find(Boolean);
-    if (first) {
-      first.scrollIntoView({ block: 'nearest' });
-      if (typeof first.focus === 'function' && first.tabIndex >= 0) {
-        first.focus({ preventScroll: true });
-      }
-    }
-  }
-
-  /**
-   * Places the problem's rejected items next to the fields they name (minutes[2] and
-   * facilityFilter.types count as minutes and facilityFilter); the rest goes to the top box.
-   */
-  showServerError(error) {
-    const fieldErrors = {};
-    const unplaced = [];
-    [...(error.rejected || []), ...(error.errors || [])].forEach(({ field, message }) => {
-      const name = String(field ?? '').match(/^[A-Za-z]+/)?.[0];
-      const slot = name && FIELDS.includes(name) ? this.form.querySelector(`[data-error-for="${name}"]`) : null;
-      if (slot && !slot.closest('[hidden]')) {
-        fieldErrors[name] = fieldErrors[name] ? `${fieldErrors[name]}; ${message}` : message;
-      } else {
-        unplaced.push(field ? `${field}: ${message}` : message);
-      }
-    });
-    const detail = describeError(error);
-    const message = [h('strong', {}, t('coverage.failed')), detail ? h('div', {}, detail) : null];
-    if (unplaced.length) {
-      message.push(h('ul', {}, unplaced.map((text) => h('li', {}, text))));
-    }
-    this.showErrors(fieldErrors, message.filter(Boolean));
+    this.errors.show(fieldErrors, formMessage);
   }
 
   /* ------------------------------------------------------------ result */

@@ -30,7 +30,7 @@ import {
   createScenario, deleteScenario, fetchScenarios, scenarioExportUrl, startSitingJob,
 } from './api.js';
 import { facilityOf } from './facilities.js';
-import { fillNetworkSelect, typeCheckboxes, typeCounts } from './formParts.js';
+import { FieldErrors, fillNetworkSelect, typeCheckboxes, typeCounts } from './formParts.js';
 import { formatDate, formatNumber, onLanguageChange, t } from './i18n.js';
 import { resultOf, runJob } from './jobs.js';
 import { MODES, modeLabel, showJobProgress } from './networks.js';
@@ -118,6 +118,9 @@ export class SitingPanel {
     this.layer = new SitingLayer({ map, registry });
     this.drawer = new ExcludedAreaDrawer({ map, onChange: () => this.renderExcluded() });
     this.form = this.buildForm();
+    this.formErrors = new FieldErrors({
+      form: this.form, fields: FIELDS, box: this.formError, inputFor: (field) => inputIn(this.form, field),
+    });
     this.scenarioPart = this.buildScenarioPart();
     container.replaceChildren(this.form, this.scenarioPart);
 
@@ -537,7 +540,7 @@ export class SitingPanel {
         this.outcome = { error };
         body.sitingState = 'failed';
         body.sitingError = String(error.status ?? 0);
-        this.showServerError(error, this.form, FIELDS, this.formError, t('siting.failed'));
+        this.formErrors.showServer(error, t('siting.failed'));
       }
       throw error;
     } finally {
@@ -567,64 +570,16 @@ export class SitingPanel {
 
   /* ------------------------------------------------------------ errors */
 
-  /** Shows {field: message} next to the fields of form (clearing the others) and formMessage in box. */
-  showFieldErrors(form, fields, box, fieldErrors, formMessage) {
-    fields.forEach((name) => {
-      const slot = form.querySelector(`[data-error-for="${name}"]`);
-      if (slot) {
-        slot.textContent = fieldErrors[name] || '';
-      }
-      const input = inputIn(form, name);
-      if (input && fieldErrors[name]) {
-        input.setAttribute('aria-invalid', 'true');
-      } else if (input) {
-        input.removeAttribute('aria-invalid');
-      }
-    });
-    box.replaceChildren(...(formMessage || []));
-    box.hidden = !formMessage || formMessage.length === 0;
-    const first = fields.map((name) => fieldErrors[name] && inputIn(form, name)).find(Boolean);
-    if (first) {
-      first.scrollIntoView({ block: 'nearest' });
-      if (typeof first.focus === 'function' && first.tabIndex >= 0) {
-        first.focus({ preventScroll: true });
-      }
-    } else if (!box.hidden) {
-      box.scrollIntoView({ block: 'nearest' });
-    }
-  }
-
   showErrors(fieldErrors, formMessage) {
-    this.showFieldErrors(this.form, FIELDS, this.formError, fieldErrors, formMessage);
+    this.formErrors.show(fieldErrors, formMessage);
   }
 
-  /**
-   * Places a problem's rejected items (a 422, or a failed job's error) next to the fields they
-   * name; the rest, with the problem's detail, goes to the form's top box.
-   */
-  showServerError(error, form, fields, box, title) {
-    const fieldErrors = {};
-    const unplaced = [];
-    [...(error.rejected || []), ...(error.errors || [])].forEach(({ field, message }) => {
-      const name = slotFor(field, fields);
-      const slot = name ? form.querySelector(`[data-error-for="${name}"]`) : null;
-      if (slot && !slot.closest('[hidden]')) {
-        fieldErrors[name] = fieldErrors[name] ? `${fieldErrors[name]}; ${message}` : message;
-      } else {
-        unplaced.push(field ? `${field}: ${message}` : message);
-      }
+  /** The errors of the scenario form, which is rebuilt with every result. */
+  scenarioErrors() {
+    return new FieldErrors({
+      form: this.saveForm, fields: SCENARIO_FIELDS, box: this.scenarioFormError,
+      inputFor: (field) => inputIn(this.saveForm, field),
     });
-    const placed = Object.keys(fieldErrors).length > 0;
-    const detail = describeError(error);
-    const message = [h('strong', {}, title)];
-    if (unplaced.length) {
-      message.push(h('ul', {}, unplaced.map((text) => h('li', {}, text))));
-    } else if (!placed && detail) {
-      message.push(h('div', {}, detail));
-    } else if (placed) {
-      message.push(h('div', {}, t('siting.seeFields')));
-    }
-    this.showFieldErrors(form, fields, box, fieldErrors, message);
   }
 
   /* ------------------------------------------------------------ result */
@@ -857,7 +812,7 @@ export class SitingPanel {
     }
     const name = this.scenarioName.value.trim();
     if (!name) {
-      this.showFieldErrors(this.saveForm, SCENARIO_FIELDS, this.scenarioFormError, { name: t('siting.scenario.nameRequired') });
+      this.scenarioErrors().show({ name: t('siting.scenario.nameRequired') });
       return;
     }
     try {
@@ -878,7 +833,7 @@ export class SitingPanel {
     body.scenarioState = 'saving';
     if (this.saveForm) {
       this.saveButton.disabled = true;
-      this.showFieldErrors(this.saveForm, SCENARIO_FIELDS, this.scenarioFormError, {});
+      this.scenarioErrors().show({});
     }
     try {
       const scenario = await createScenario(scenarioRequest);
@@ -896,7 +851,7 @@ export class SitingPanel {
     } catch (error) {
       body.scenarioState = 'failed';
       if (this.saveForm) {
-        this.showServerError(error, this.saveForm, SCENARIO_FIELDS, this.scenarioFormError, t('siting.scenario.failed'));
+        this.scenarioErrors().showServer(error, t('siting.scenario.failed'));
       }
       throw error;
     } finally {
@@ -1060,23 +1015,6 @@ export class SitingPanel {
 }
 
 /* ------------------------------------------------------------ helpers */
-
-/** The error-slot field that a problem's field name belongs to: exact, without an index, or by its first part. */
-function slotFor(field, fields) {
-  const name = String(field ?? '');
-  if (!name) {
-    return null;
-  }
-  if (fields.includes(name)) {
-    return name;
-  }
-  const plain = name.replace(/\[\d+\]/g, '');
-  if (fields.includes(plain)) {
-    return plain;
-  }
-  const head = plain.split('.')[0];
-  return fields.find((candidate) => candidate === head || candidate.split('.')[0] === head) || null;
-}
 
 function slotId(field) {
   return field.replace(/\./g, '-');
