@@ -71,5 +71,6 @@ fi
 
 [ -d ../shared/geodata ] || fail "../shared/geodata is missing: the tests read real data from there"
 
-# 3. Every test.
-mvn -B -ntp clean test "$@"
+# 3. Every test: unit and API tests (surefire), then the packaged jar and the tests that run it
+#    in a child process (failsafe, *IT: crash safety).
+mvn -B -ntp clean verify "$@"
