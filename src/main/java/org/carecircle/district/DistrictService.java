@@ -1,8 +1,11 @@
 package org.carecircle.district;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.carecircle.error.NotFoundException;
 import org.carecircle.population.PopulationService;
+import org.carecircle.population.PopulationSum;
+import org.locationtech.jts.geom.Envelope;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,16 +29,43 @@ public class DistrictService {
     this.population = population;
   }
 
-  /** Every district with its population, by ascending id. */
+  /**
+   * Every district with its population, by ascending id. The cells are read once for all districts
+   * (one pass over the cells in their joint extent), not once per district.
+   */
   @Transactional(readOnly = true)
   public List<DistrictPopulation> list() {
-    boolean hasCells = population.hasCells();
-    return repository.findAll().stream().map(district -> withPopulation(district, hasCells)).toList();
+    List<District> districts = repository.findAll();
+    if (districts.isEmpty() || !population.hasCells()) {
+      return districts.stream().map(district -> withPopulation(district, null)).toList();
+    }
+    Envelope extent = new Envelope();
+    List<DistrictPopulationCalculator> calculators = new ArrayList<>(districts.size());
+    PopulationSum[] sums = new PopulationSum[districts.size()];
+    for (int i = 0; i < districts.size(); i++) {
+      extent.expandToInclude(districts.get(i).boundary().getEnvelopeInternal());
+      calculators.add(new DistrictPopulationCalculator(districts.get(i).boundary()));
+      sums[i] = new PopulationSum();
+    }
+    population.forEachCellOverlapping(extent, cell -> {
+      for (int i = 0; i < sums.length; i++) {
+        sums[i].add(calculators.get(i).shareInside(cell) * cell.population());
+      }
+    });
+    List<DistrictPopulation> answer = new ArrayList<>(districts.size());
+    for (int i = 0; i < districts.size(); i++) {
+      answer.add(withPopulation(districts.get(i), sums[i].value()));
+    }
+    return answer;
   }
 
   @Transactional(readOnly = true)
   public DistrictPopulation get(long id) {
-    return withPopulation(find(id), population.hasCells());
+    District district = find(id);
+    return withPopulation(district, population.hasCells()
+        ? new DistrictPopulationCalculator(district.boundary())
+            .calculate(population.cellsOverlapping(district.boundary().getEnvelopeInternal())).population()
+        : null);
   }
 
   /**
@@ -61,11 +91,8 @@ public class DistrictService {
     return repository.findById(id).orElseThrow(() -> notFound(id));
   }
 
-  private DistrictPopulation withPopulation(District district, boolean hasCells) {
-    Double cellPopulation = hasCells
-        ? new DistrictPopulationCalculator(district.boundary())
-            .calculate(population.cellsOverlapping(district.boundary().getEnvelopeInternal())).population()
-        : null;
+  /** @param cellPopulation the residents of the cells inside, or null when there is no population layer */
+  private static DistrictPopulation withPopulation(District district, Double cellPopulation) {
     if (district.officialPopulation() != null) {
       return new DistrictPopulation(district, district.officialPopulation(), cellPopulation, PopulationSource.OFFICIAL);
     }

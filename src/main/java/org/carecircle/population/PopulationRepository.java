@@ -2,6 +2,7 @@ package org.carecircle.population;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -11,8 +12,9 @@ import org.locationtech.jts.geom.Envelope;
  * <p>Writes join the caller's transaction when there is one; an import deletes, inserts and records
  * its source in one transaction, so readers see the old layer or the new one, never a mix.
  *
- * <p>Bounding boxes are WGS84 {@link Envelope}s (x = longitude) and are answered from the spatial
- * indexes; a null bounding box means the whole layer.
+ * <p>Bounding boxes are WGS84 {@link Envelope}s (x = longitude), answered from PostGIS's spatial
+ * indexes or, on the embedded store (which keeps none, for crash safety), by a scan; a null
+ * bounding box means the whole layer.
  */
 public interface PopulationRepository {
 
@@ -52,6 +54,13 @@ public interface PopulationRepository {
    * overlap.
    */
   List<PopulationCell> findOverlapping(Envelope envelope);
+
+  /**
+   * The cells of {@link #findOverlapping}, handed to {@code action} one by one as they are read,
+   * so that a layer of millions of cells is never held at once. Call it inside a transaction:
+   * PostgreSQL streams rows only within one.
+   */
+  void forEachOverlapping(Envelope envelope, Consumer<PopulationCell> action);
 
   /** Every cell as primitive arrays, ordered by id. */
   PopulationCells loadAll();

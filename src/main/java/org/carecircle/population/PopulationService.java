@@ -62,6 +62,15 @@ public class PopulationService {
     return repository.findOverlapping(envelope);
   }
 
+  /**
+   * Hands every cell that may overlap the envelope to {@code action} as it is read, without holding
+   * the layer in memory (see {@link PopulationRepository#forEachOverlapping}).
+   */
+  @Transactional(readOnly = true)
+  public void forEachCellOverlapping(Envelope envelope, java.util.function.Consumer<PopulationCell> action) {
+    repository.forEachOverlapping(envelope, action);
+  }
+
   /** Removes the population layer. */
   @Transactional
   public void deleteAll() {

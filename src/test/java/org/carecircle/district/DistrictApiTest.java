@@ -104,6 +104,10 @@ abstract class DistrictApiTest {
       assertThat(properties.get("populationSource").asText()).isEqualTo("cells");
       assertThat(properties.get("population").asDouble()).as(municipality.getKey())
           .isCloseTo(municipality.getValue(), within(0.5));
+      // one district alone (its own query) agrees with the list (one pass over the cells for all)
+      JsonNode alone = api.get("/api/districts/" + properties.get("id").asLong()).json().get("properties");
+      assertThat(alone.get("population").asDouble()).as(municipality.getKey())
+          .isCloseTo(properties.get("population").asDouble(), within(1e-6));
       sum += properties.get("population").asDouble();
       largestDifference = Math.max(largestDifference,
           Math.abs(properties.get("population").asDouble() - municipality.getValue()));

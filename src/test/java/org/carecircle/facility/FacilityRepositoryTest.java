@@ -56,7 +56,7 @@ class FacilityRepositoryTest {
 
   @ParameterizedTest
   @EnumSource(Store.class)
-  void storeKeepsGeometryAsPoint4326WithSpatialIndex(Store store) {
+  void storeKeepsGeometryAsPoint4326SpatiallyIndexedOnPostgisOnly(Store store) {
     var repository = repository(store);
     repository.insert(facility("A", "clinic", FacilityStatus.EXISTING, 120.1, 36.1, null));
     JdbcTemplate jdbc = new JdbcTemplate(TestStores.dataSource(store));
@@ -66,7 +66,8 @@ class FacilityRepositoryTest {
     String indexQuery = store == Store.POSTGIS
         ? "SELECT COUNT(*) FROM pg_indexes WHERE tablename = 'facility' AND indexdef ILIKE '%gist%'"
         : "SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = 'FACILITY' AND INDEX_TYPE_NAME = 'SPATIAL INDEX'";
-    assertThat(jdbc.queryForObject(indexQuery, Integer.class)).isEqualTo(1);
+    // GiST on PostGIS; none on the embedded store, where an R-tree made killed imports unreadable (h2/V8)
+    assertThat(jdbc.queryForObject(indexQuery, Integer.class)).isEqualTo(store == Store.POSTGIS ? 1 : 0);
   }
 
   @ParameterizedTest

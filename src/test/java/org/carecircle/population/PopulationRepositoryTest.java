@@ -60,7 +60,7 @@ class PopulationRepositoryTest {
 
   @ParameterizedTest
   @EnumSource(Store.class)
-  void everyGeometryColumnIsSrid4326WithASpatialIndex(Store store) {
+  void everyGeometryColumnIsSrid4326SpatiallyIndexedOnPostgisOnly(Store store) {
     repository(store).insertAll(List.of(square(1, 1, 120.1, 36.1, 0.01)));
     JdbcTemplate jdbc = new JdbcTemplate(TestStores.dataSource(store));
     assertThat(jdbc.queryForObject("SELECT ST_SRID(geom) FROM population_cell", Integer.class)).isEqualTo(4326);
@@ -70,8 +70,10 @@ class PopulationRepositoryTest {
           ? "SELECT COUNT(*) FROM pg_indexes WHERE tablename = '" + table + "' AND indexdef ILIKE '%gist%'"
           : "SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = '" + table.toUpperCase()
               + "' AND INDEX_TYPE_NAME = 'SPATIAL INDEX'";
+      // GiST on PostGIS; none on the embedded store, where an R-tree made killed imports unreadable (h2/V8)
+      int gistIndexes = table.equals("population_cell") ? 2 : 1;
       assertThat(jdbc.queryForObject(indexQuery, Integer.class)).as(table)
-          .isEqualTo(table.equals("population_cell") ? 2 : 1);
+          .isEqualTo(store == Store.POSTGIS ? gistIndexes : 0);
     }
   }
 
