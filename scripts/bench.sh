@@ -25,3 +25,6 @@ run org.carecircle.bench.PMedianBench "$geodata/benchmarks/orlib-pmedian" 60
 echo
 echo "== Siting on a network: Porto Alegre, drive, candidates every 500 m, 117 facility cells fixed, p = 18; baseline = the exact solver"
 run org.carecircle.bench.NetworkSitingBench "$geodata" 120
+echo
+echo "== Embedded store: bounding-box queries on 1,000,000 population cells without R-tree; baseline = the same layer in a store with H2's R-tree (schema V7)"
+run org.carecircle.bench.EmbeddedStoreBench 1000000
