@@ -46,7 +46,7 @@ public class CoverageZoneService {
 
   /** Checks the request now (bad input answers at once), then computes it as a job. */
   public JobStatus submit(CoverageRequest request) {
-    CoveragePlan plan = planner.plan(request);
+    CoveragePlan plan = planner.plan(request, CoveragePlanner.Run.JOB);
     return jobs.submit(JOB_KIND, context -> Map.of("zoneSetId", computeAndStore(plan, context)));
   }
 
