@@ -66,6 +66,27 @@ class CoverageLimitsApiTest {
   }
 
   @Test
+  void storedZoneSetsAreListedNewestFirstPageByPage() {
+    new org.springframework.jdbc.core.JdbcTemplate(dataSource).update("DELETE FROM coverage_zone_set");
+    java.util.List<Long> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      ids.add(api.postJson("/api/coverage-zones",
+          "{\"method\":\"radius\",\"mode\":\"walk\",\"minutes\":[5],\"points\":[[120.38,36.07]]}")
+          .json().get("zoneSetId").asLong());
+    }
+    JsonNode first = api.get("/api/coverage-zones?limit=2").json();
+    assertThat(first.get("numberMatched").asInt()).isEqualTo(3);
+    assertThat(first.get("numberReturned").asInt()).isEqualTo(2);
+    assertThat(first.at("/zoneSets/0/zoneSetId").asLong()).isEqualTo(ids.get(2));
+    String next = first.at("/links/0/href").asText();
+    assertThat(first.at("/links/0/rel").asText()).isEqualTo("next");
+    JsonNode second = api.get(next).json();
+    assertThat(second.get("numberReturned").asInt()).isEqualTo(1);
+    assertThat(second.at("/zoneSets/0/zoneSetId").asLong()).isEqualTo(ids.get(0));
+    assertThat(second.get("links")).isEmpty();
+  }
+
+  @Test
   void tenThousandBandsAreRefused() {
     StringBuilder minutes = new StringBuilder("[");
     for (int i = 1; i <= 10_000; i++) {
