@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.carecircle.io.InputFiles;
 import org.carecircle.error.InputProblem;
 import org.carecircle.error.InputRejectedException;
 import org.carecircle.error.NotFoundException;
@@ -213,7 +214,7 @@ public class NetworkService {
         throw new InputRejectedException(InputProblem.ofField(field, "the file is empty"));
       }
     } catch (IOException e) {
-      throw new InputRejectedException(InputProblem.ofField(field, "the file could not be read: " + e.getMessage()));
+      throw new InputRejectedException(InputProblem.ofField(field, "the file could not be read: " + InputFiles.reason(e)));
     }
     try {
       OsmPbfFile.open(file);

@@ -18,6 +18,7 @@ import javax.imageio.plugins.tiff.TIFFDirectory;
 import javax.imageio.plugins.tiff.TIFFField;
 import javax.imageio.plugins.tiff.TIFFImageReadParam;
 import javax.imageio.stream.ImageInputStream;
+import org.carecircle.io.InputFiles;
 import org.carecircle.error.InputProblem;
 import org.carecircle.error.InputRejectedException;
 import org.carecircle.io.crs.CoordinateTransformer;
@@ -164,7 +165,7 @@ final class PopulationRasterReader implements AutoCloseable {
       return new PopulationRasterReader(stream, reader, width, height, rowsPerRead, georeference, noData);
     } catch (IOException e) {
       close(stream, reader);
-      throw rejected("the raster could not be read: " + e.getMessage());
+      throw rejected("the raster could not be read: " + InputFiles.reason(e));
     } catch (RuntimeException e) {
       close(stream, reader);
       throw e;
@@ -409,7 +410,7 @@ final class PopulationRasterReader implements AutoCloseable {
         throw rejected("the raster could not be decoded (rows " + (firstRow + 1) + " to " + (firstRow + rows)
             + "): " + e.getMessage());
       } catch (IOException e) {
-        throw rejected("the raster could not be read: " + e.getMessage());
+        throw rejected("the raster could not be read: " + InputFiles.reason(e));
       }
       band = raster.getSamples(raster.getMinX(), raster.getMinY(), width, rows, 0, band);
       for (int row = 0; row < rows; row++) {

@@ -42,6 +42,19 @@ class HostileRequestTest {
   }
 
   @Test
+  void addressTomcatRefusesItselfAnswersProblemJson() throws Exception {
+    // a malformed escape never reaches CareCircle: Tomcat answers it, through ProblemErrorReportValve
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+      socket.getOutputStream().write(("GET /api/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(answer).startsWith("HTTP/1.1 400");
+      assertThat(answer.toLowerCase(java.util.Locale.ROOT)).contains("content-type: application/problem+json");
+      assertThat(answer).contains("\"status\":400").doesNotContain("<html").doesNotContain("Tomcat");
+    }
+  }
+
+  @Test
   void errorPathItselfIsNotFound() {
     ApiClient.Response response = api.get("/error");
     assertProblem(response, 404);

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.carecircle.io.InputFiles;
 import org.carecircle.error.InputProblem;
 import org.carecircle.error.InputRejectedException;
 import org.carecircle.io.ReadResult;
@@ -116,7 +117,7 @@ public final class GeoPackageReader {
     try (InputStream in = Files.newInputStream(file)) {
       length = in.readNBytes(header, 0, header.length);
     } catch (IOException e) {
-      throw new InputRejectedException(InputProblem.ofFile("the GeoPackage file could not be read: " + e.getMessage()));
+      throw new InputRejectedException(InputProblem.ofFile("the GeoPackage file could not be read: " + InputFiles.reason(e)));
     }
     if (length == 0) {
       throw new InputRejectedException(InputProblem.ofFile("the GeoPackage file is empty"));
