@@ -3,6 +3,8 @@ package org.carecircle.district;
 import java.util.List;
 import org.carecircle.error.NotFoundException;
 import org.carecircle.population.PopulationService;
+import org.carecircle.paging.PageRequest;
+import org.carecircle.paging.Paged;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,6 +33,15 @@ public class DistrictService {
   public List<DistrictPopulation> list() {
     boolean hasCells = population.hasCells();
     return repository.findAll().stream().map(district -> withPopulation(district, hasCells)).toList();
+  }
+
+  /** One page of the districts with their population (ordered by id), and how many there are. */
+  @Transactional(readOnly = true)
+  public Paged<DistrictPopulation> list(PageRequest page) {
+    boolean hasCells = population.hasCells();
+    List<DistrictPopulation> items = repository.find(page.limit(), page.offset()).stream()
+        .map(district -> withPopulation(district, hasCells)).toList();
+    return new Paged<>(items, repository.count(), page);
   }
 
   @Transactional(readOnly = true)

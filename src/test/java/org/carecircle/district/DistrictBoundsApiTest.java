@@ -11,7 +11,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** An official population must be a figure a district can have. */
+/** An official population must be a figure a district can have; the district list comes in pages. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DistrictBoundsApiTest {
   @LocalServerPort int port;
@@ -34,5 +34,30 @@ class DistrictBoundsApiTest {
     ApiClient.Response plausible = api.putJson("/api/districts/" + id + "/official-population",
         "{\"officialPopulation\": 32000000}");
     assertThat(plausible.status()).as(plausible.toString()).isEqualTo(200);
+  }
+
+  @Test
+  void districtsAreListedPageByPage() {
+    new JdbcTemplate(dataSource).update("DELETE FROM district");
+    ApiClient api = new ApiClient(port);
+    StringBuilder features = new StringBuilder();
+    for (int i = 0; i < 3; i++) {
+      double x = 7 + i * 0.1;
+      features.append(i == 0 ? "" : ",").append("{\"type\":\"Feature\",\"properties\":{\"name\":\"D").append(i)
+          .append("\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[").append(x).append(",50],[")
+          .append(x + 0.1).append(",50],[").append(x + 0.1).append(",50.1],[").append(x).append(",50.1],[").append(x)
+          .append(",50]]]}}");
+    }
+    ApiClient.Response imported = api.upload("/api/districts/import", "three.geojson",
+        ("{\"type\":\"FeatureCollection\",\"features\":[" + features + "]}").getBytes(StandardCharsets.UTF_8));
+    assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+    var first = api.get("/api/districts?limit=2").json();
+    assertThat(first.get("numberMatched").asInt()).isEqualTo(3);
+    assertThat(first.get("features")).hasSize(2);
+    assertThat(first.at("/features/0/properties/name").asText()).isEqualTo("D0");
+    var second = api.get(first.at("/links/0/href").asText()).json();
+    assertThat(second.get("features")).hasSize(1);
+    assertThat(second.at("/features/0/properties/name").asText()).isEqualTo("D2");
+    assertThat(second.get("links")).isEmpty();
   }
 }
