@@ -1,7 +1,6 @@
 package org.carecircle.retention;
 
 import java.time.Instant;
-import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -57,17 +56,5 @@ public final class RetainedResults {
    */
   public boolean name(long id, String name) {
     return jdbc.update("UPDATE " + table + " SET name = ? WHERE id = ?", name, id) == 1;
-  }
-
-  /** The result's name; empty when it has none; null-free. */
-  public Optional<String> nameOf(long id) {
-    return jdbc.query("SELECT name FROM " + table + " WHERE id = ?", (rs, n) -> Optional.ofNullable(rs.getString(1)),
-        id).stream().findFirst().orElse(Optional.empty());
-  }
-
-  /** Whether the result exists. */
-  public boolean exists(long id) {
-    Long count = jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE id = ?", Long.class, id);
-    return count != null && count > 0;
   }
 }

@@ -1,13 +1,11 @@
 package org.carecircle.retention;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -22,17 +20,10 @@ public class StoredResultCleaner {
 
   private final List<RetainedResults> kinds;
   private final RetentionProperties settings;
-  private final Clock clock;
 
-  @Autowired
   public StoredResultCleaner(List<RetainedResults> kinds, RetentionProperties settings) {
-    this(kinds, settings, Clock.systemUTC());
-  }
-
-  StoredResultCleaner(List<RetainedResults> kinds, RetentionProperties settings, Clock clock) {
     this.kinds = List.copyOf(kinds);
     this.settings = settings;
-    this.clock = clock;
   }
 
   /** The scheduled run; failures are logged, never thrown into the scheduler. */
@@ -44,7 +35,7 @@ public class StoredResultCleaner {
 
   /** Cleans every kind now; answers how many rows each lost, by description. */
   public Map<String, Integer> cleanUp() {
-    Instant createdBefore = Instant.now(clock).minus(settings.maxAge());
+    Instant createdBefore = Instant.now().minus(settings.maxAge());
     Map<String, Integer> removed = new LinkedHashMap<>();
     for (RetainedResults kind : kinds) {
       try {

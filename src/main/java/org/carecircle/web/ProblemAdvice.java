@@ -185,7 +185,7 @@ public class ProblemAdvice {
     return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
   }
 
-  // ---- bounds: concurrent changes, oversized form fields ----
+  // ---- bounds: concurrent changes ----
 
   /** A collision with a simultaneous change: nothing was written, and repeating is safe. */
   @ExceptionHandler(org.carecircle.error.ConcurrentChangeException.class)
