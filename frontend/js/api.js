@@ -99,17 +99,40 @@ export function fetchFacilityTypes() {
   return request('GET', '/api/facility-types');
 }
 
+/** Facilities asked for per page: the server's largest page (carecircle.paging.max-limit default). */
+const FACILITY_PAGE_SIZE = 10000;
+
 /**
- * Facilities as a GeoJSON FeatureCollection.
+ * Facilities as one GeoJSON FeatureCollection. The server answers page by page (numberMatched,
+ * links rel=next); this follows every next link and joins the pages, so callers get the whole
+ * registry however large it is.
  * @param {{types?: string[], statuses?: string[], bbox?: number[]}} filter
  *        bbox is [minLon, minLat, maxLon, maxLat]; omitted filters mean "all".
  */
-export function fetchFacilities(filter = {}) {
-  return request('GET', withQuery('/api/facilities', {
-    type: filter.types,
-    status: filter.statuses,
-    bbox: filter.bbox,
-  }));
+export async function fetchFacilities(filter = {}) {
+  const query = { type: filter.types, status: filter.statuses, bbox: filter.bbox };
+  let url = withQuery('/api/facilities', { ...query, limit: FACILITY_PAGE_SIZE });
+  const features = [];
+  let numberMatched = 0;
+  while (url) {
+    let page;
+    try {
+      page = await request('GET', url);
+    } catch (error) {
+      const limitRefused = error.status === 422 && (error.rejected || []).some((row) => row.field === 'limit');
+      if (limitRefused && !features.length) {
+        // a server configured with a smaller largest page: let it choose the page size
+        url = withQuery('/api/facilities', query);
+        continue;
+      }
+      throw error;
+    }
+    features.push(...(page.features || []));
+    numberMatched = page.numberMatched ?? features.length;
+    const next = (page.links || []).find((link) => link.rel === 'next');
+    url = next ? next.href : null;
+  }
+  return { type: 'FeatureCollection', features, numberMatched };
 }
 
 /** Stores a new facility (a Feature without id); resolves with the stored Feature. */

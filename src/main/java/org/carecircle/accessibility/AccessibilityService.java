@@ -158,7 +158,8 @@ public class AccessibilityService {
     List<InputProblem> problems = new ArrayList<>();
     CoveragePlan coverage = null;
     try {
-      coverage = planner.plan(request.asCoverageRequest());
+      // one search seeded from all facilities at once: its cost does not grow with their number
+      coverage = planner.plan(request.asCoverageRequest(), CoveragePlanner.Run.JOB);
     } catch (InputRejectedException e) {
       problems.addAll(e.problems());
     }

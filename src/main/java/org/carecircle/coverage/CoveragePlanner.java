@@ -27,6 +27,33 @@ import org.springframework.stereotype.Component;
 public class CoveragePlanner {
   /** Longest band accepted: three hours is beyond any planning standard for health services. */
   public static final double MAX_MINUTES = 180;
+  /**
+   * Most bands in one request: a band is one contour pass over the whole raster, and no planning
+   * standard needs more than a few (5, 10, 15, 30 minutes); 24 allows every 5 minutes up to two hours.
+   */
+  public static final int MAX_BANDS = 24;
+  /**
+   * Most origins (facilities or points) answered synchronously: one zone set costs about 2 ms per
+   * origin and band on a city network (20,000 points took 43 s), so 1,000 keeps a request within a
+   * few seconds; larger requests go to {@code POST /api/coverage-zones/jobs}.
+   */
+  public static final int MAX_SYNC_ORIGINS = 1_000;
+  /** Most origins of a coverage job: 50,000 is every facility of a large province; beyond it, split the request. */
+  public static final int MAX_JOB_ORIGINS = 50_000;
+  private static final String JOB_ADVICE = "; send the same request to POST /api/coverage-zones/jobs, which runs"
+      + " it in the background with progress";
+
+  /** Whether a plan is computed while the client waits, or as a background job (larger limits). */
+  public enum Run {
+    SYNCHRONOUS(MAX_SYNC_ORIGINS),
+    JOB(MAX_JOB_ORIGINS);
+
+    final int maxOrigins;
+
+    Run(int maxOrigins) {
+      this.maxOrigins = maxOrigins;
+    }
+  }
 
   private final FacilityService facilities;
   private final NetworkService networks;
@@ -41,8 +68,20 @@ public class CoveragePlanner {
     this.json = json;
   }
 
-  /** @throws InputRejectedException listing every problem of the request */
+  /**
+   * Plans a request answered synchronously (at most {@link #MAX_SYNC_ORIGINS} origins).
+   *
+   * @throws InputRejectedException listing every problem of the request
+   */
   public CoveragePlan plan(CoverageRequest request) {
+    return plan(request, Run.SYNCHRONOUS);
+  }
+
+  /**
+   * @param run synchronous or job: bounds the number of origins
+   * @throws InputRejectedException listing every problem of the request
+   */
+  public CoveragePlan plan(CoverageRequest request, Run run) {
     List<InputProblem> problems = new ArrayList<>();
     if (request == null) {
       throw new InputRejectedException(InputProblem.ofField("body", "the request body is empty"));
@@ -101,7 +140,7 @@ public class CoveragePlanner {
       }
     }
 
-    List<CoverageOrigin> origins = origins(request, problems);
+    List<CoverageOrigin> origins = origins(request, run, problems);
     if (!problems.isEmpty()) {
       throw new InputRejectedException(problems);
     }
@@ -139,6 +178,11 @@ public class CoveragePlanner {
       problems.add(InputProblem.ofField("minutes", "minutes is required: a list of bands such as [5, 10, 15]"));
       return null;
     }
+    if (minutes.size() > MAX_BANDS) {
+      problems.add(InputProblem.ofField("minutes", "minutes has " + minutes.size() + " bands; at most " + MAX_BANDS
+          + " are allowed in one request (e.g. [5, 10, 15, 30])"));
+      return null;
+    }
     TreeSet<Double> bands = new TreeSet<>();
     boolean ok = true;
     for (int i = 0; i < minutes.size(); i++) {
@@ -154,7 +198,7 @@ public class CoveragePlanner {
     return ok ? bands.stream().mapToDouble(Double::doubleValue).toArray() : null;
   }
 
-  private List<CoverageOrigin> origins(CoverageRequest request, List<InputProblem> problems) {
+  private List<CoverageOrigin> origins(CoverageRequest request, Run run, List<InputProblem> problems) {
     int given = (request.facilityIds() != null ? 1 : 0) + (request.facilityFilter() != null ? 1 : 0)
         + (request.points() != null ? 1 : 0);
     if (given != 1) {
@@ -167,6 +211,10 @@ public class CoveragePlanner {
     if (request.facilityIds() != null) {
       if (request.facilityIds().isEmpty()) {
         problems.add(InputProblem.ofField("facilityIds", "facilityIds is empty"));
+      }
+      if (request.facilityIds().size() > run.maxOrigins) {
+        problems.add(tooMany("facilityIds", request.facilityIds().size() + " facilities", run));
+        return List.of();
       }
       for (Long id : request.facilityIds()) {
         try {
@@ -183,12 +231,19 @@ public class CoveragePlanner {
         }
         if (origins.isEmpty()) {
           problems.add(InputProblem.ofField("facilityFilter", "no facility matches these types and statuses"));
+        } else if (origins.size() > run.maxOrigins) {
+          problems.add(tooMany("facilityFilter", origins.size() + " facilities match", run));
+          return List.of();
         }
       }
     } else {
       List<List<Double>> points = request.points();
       if (points.isEmpty()) {
         problems.add(InputProblem.ofField("points", "points is empty"));
+      }
+      if (points.size() > run.maxOrigins) {
+        problems.add(tooMany("points", points.size() + " points", run));
+        return List.of();
       }
       for (int i = 0; i < points.size(); i++) {
         List<Double> point = points.get(i);
@@ -201,6 +256,12 @@ public class CoveragePlanner {
       }
     }
     return origins;
+  }
+
+  private static InputProblem tooMany(String field, String found, Run run) {
+    return InputProblem.ofField(field, found + "; at most " + run.maxOrigins + " are allowed in one "
+        + (run == Run.SYNCHRONOUS ? "request answered at once" + JOB_ADVICE
+            : "request; split it into several"));
   }
 
   private FacilityQuery filterQuery(CoverageRequest.FacilityFilter filter, List<InputProblem> problems) {

@@ -1,10 +1,16 @@
 package org.carecircle.coverage;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.carecircle.job.JobAccepted;
+import org.carecircle.paging.PageRequest;
+import org.carecircle.paging.Paged;
+import org.carecircle.paging.PagingProperties;
+import org.carecircle.web.PageLinks;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -14,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Coverage zones (the "15-minute service circle") over HTTP. */
@@ -22,8 +29,10 @@ public class CoverageZoneController {
   private static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
 
   private final CoverageZoneService zones;
+  private final PagingProperties paging;
 
-  public CoverageZoneController(CoverageZoneService zones) {
+  public CoverageZoneController(CoverageZoneService zones, PagingProperties paging) {
+    this.paging = paging;
     this.zones = zones;
   }
 
@@ -46,12 +55,21 @@ public class CoverageZoneController {
     return JobAccepted.response(zones.submit(request));
   }
 
-  @Operation(summary = "Stored zone sets, newest first (without geometry)")
+  @Operation(summary = "The stored zone sets without their zones, newest first, one page at a time",
+      description = "{numberMatched, numberReturned, links: [{rel: next, href}], zoneSets: [{zoneSetId, networkId,"
+          + " createdAt, parameters}]}; limit/offset as for GET /api/facilities.")
   @GetMapping("/api/coverage-zones")
-  public List<Map<String, Object>> list() {
-    return zones.list().stream().map(set -> Map.<String, Object>of(
+  public Map<String, Object> list(@RequestParam(required = false) Integer limit,
+      @RequestParam(required = false) Long offset, HttpServletRequest request) {
+    Paged<ZoneSet> page = zones.list(PageRequest.of(limit, offset, paging));
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("numberMatched", page.numberMatched());
+    answer.put("numberReturned", page.items().size());
+    answer.put("links", PageLinks.next(request, page.next(), MediaType.APPLICATION_JSON_VALUE));
+    answer.put("zoneSets", page.items().stream().map(set -> Map.<String, Object>of(
         "zoneSetId", set.id(), "networkId", set.networkId() == null ? "" : set.networkId(),
-        "createdAt", set.createdAt(), "parameters", set.parameters())).toList();
+        "createdAt", set.createdAt(), "parameters", set.parameters())).toList());
+    return answer;
   }
 
   @Operation(summary = "A stored zone set as a GeoJSON FeatureCollection")

@@ -9,6 +9,8 @@ import org.carecircle.job.JobStatus;
 import org.carecircle.network.ModeNetwork;
 import org.carecircle.network.NetworkService;
 import org.carecircle.network.TravelTimeSearch;
+import org.carecircle.paging.PageRequest;
+import org.carecircle.paging.Paged;
 import org.carecircle.system.CareCircleProperties;
 import org.springframework.stereotype.Service;
 
@@ -46,7 +48,7 @@ public class CoverageZoneService {
 
   /** Checks the request now (bad input answers at once), then computes it as a job. */
   public JobStatus submit(CoverageRequest request) {
-    CoveragePlan plan = planner.plan(request);
+    CoveragePlan plan = planner.plan(request, CoveragePlanner.Run.JOB);
     return jobs.submit(JOB_KIND, context -> Map.of("zoneSetId", computeAndStore(plan, context)));
   }
 
@@ -56,6 +58,11 @@ public class CoverageZoneService {
 
   public java.util.List<ZoneSet> list() {
     return repository.listWithoutZones();
+  }
+
+  /** One page of the stored sets without their zones, newest first, and how many are stored. */
+  public Paged<ZoneSet> list(PageRequest page) {
+    return new Paged<>(repository.listWithoutZones(page.limit(), page.offset()), repository.count(), page);
   }
 
   public void delete(long id) {

@@ -98,6 +98,18 @@ public class JdbcZoneSetRepository implements ZoneSetRepository {
   }
 
   @Override
+  public List<ZoneSet> listWithoutZones(int limit, long offset) {
+    return jdbc.query("SELECT id, network_id, parameters, unreachable, created_at FROM coverage_zone_set"
+        + " ORDER BY id DESC LIMIT ? OFFSET ?", (rs, n) -> set(rs, List.of()), limit, offset);
+  }
+
+  @Override
+  public long count() {
+    Long count = jdbc.queryForObject("SELECT COUNT(*) FROM coverage_zone_set", Long.class);
+    return count == null ? 0 : count;
+  }
+
+  @Override
   public boolean delete(long id) {
     // zones go with their set (ON DELETE CASCADE)
     return jdbc.update("DELETE FROM coverage_zone_set WHERE id = ?", id) == 1;

@@ -13,6 +13,12 @@ public interface ZoneSetRepository {
   /** All sets without their zones (zones list empty), newest first. */
   List<ZoneSet> listWithoutZones();
 
+  /** One page of the sets without their zones, newest first. */
+  List<ZoneSet> listWithoutZones(int limit, long offset);
+
+  /** How many sets are stored. */
+  long count();
+
   /** @return false when there was no such set */
   boolean delete(long id);
 }

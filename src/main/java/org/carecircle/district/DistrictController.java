@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -15,7 +16,11 @@ import org.carecircle.io.InputFiles;
 import org.carecircle.io.ImportOptions;
 import org.carecircle.io.csv.CsvWriter;
 import org.carecircle.io.geojson.Feature;
-import org.carecircle.io.geojson.FeatureCollection;
+import org.carecircle.io.geojson.FeatureCollectionPage;
+import org.carecircle.paging.PageRequest;
+import org.carecircle.paging.Paged;
+import org.carecircle.paging.PagingProperties;
+import org.carecircle.web.PageLinks;
 import org.carecircle.web.Uploads;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -42,8 +47,11 @@ public class DistrictController {
   private final DistrictService districts;
   private final DistrictImportService importer;
   private final ObjectMapper json;
+  private final PagingProperties paging;
 
-  public DistrictController(DistrictService districts, DistrictImportService importer, ObjectMapper json) {
+  public DistrictController(DistrictService districts, DistrictImportService importer, ObjectMapper json,
+      PagingProperties paging) {
+    this.paging = paging;
     this.districts = districts;
     this.importer = importer;
     this.json = json;
@@ -71,12 +79,18 @@ public class DistrictController {
           new ImportOptions(importFormat, crs, null, null, null, layer), nameField, codeField, adminLevel));
   }
 
-  @Operation(summary = "Every district as a GeoJSON FeatureCollection with its population",
+  @Operation(summary = "The districts as a GeoJSON FeatureCollection with their population, one page at a time",
       description = "Properties: id, name, code, population, officialPopulation, cellPopulation, populationSource"
           + " (official, cells or none).")
   @GetMapping(path = "/api/districts", produces = {GEO_JSON, MediaType.APPLICATION_JSON_VALUE})
-  public FeatureCollection list() {
-    return DistrictGeoJson.toCollection(districts.list());
+  public FeatureCollectionPage list(
+      @Parameter(description = "districts per page; default carecircle.paging.default-limit")
+      @RequestParam(required = false) Integer limit,
+      @Parameter(description = "districts skipped before the page; default 0") @RequestParam(required = false) Long offset,
+      HttpServletRequest request) {
+    Paged<DistrictPopulation> page = districts.list(PageRequest.of(limit, offset, paging));
+    return new FeatureCollectionPage(DistrictGeoJson.toCollection(page.items()).features(), page.numberMatched(),
+        PageLinks.next(request, page.next(), GEO_JSON));
   }
 
   @Operation(summary = "One district as a GeoJSON Feature")

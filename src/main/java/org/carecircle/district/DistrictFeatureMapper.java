@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import org.carecircle.error.InputProblem;
+import org.carecircle.io.TextValues;
 import org.carecircle.error.InputRejectedException;
 import org.carecircle.io.SourceFeature;
 import org.carecircle.io.crs.CoordinateTransformer;
@@ -105,7 +106,15 @@ final class DistrictFeatureMapper {
       return Mapped.rejected(InputProblem.ofRow(row, nameColumn, "the name is longer than " + MAX_NAME_CHARS
           + " characters"));
     }
+    var nameProblem = TextValues.controlCharacterProblem(name);
+    if (nameProblem.isPresent()) {
+      return Mapped.rejected(InputProblem.ofRow(row, nameColumn, nameProblem.get()));
+    }
     String code = codeColumn == null ? null : text(feature.properties().get(codeColumn));
+    var codeProblem = TextValues.controlCharacterProblem(code);
+    if (codeProblem.isPresent()) {
+      return Mapped.rejected(InputProblem.ofRow(row, codeColumn, codeProblem.get()));
+    }
     if (code != null && code.length() > MAX_CODE_CHARS) {
       return Mapped.rejected(InputProblem.ofRow(row, codeColumn, "the code is longer than " + MAX_CODE_CHARS
           + " characters"));

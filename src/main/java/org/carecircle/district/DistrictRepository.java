@@ -14,6 +14,12 @@ public interface DistrictRepository {
   /** Every district, by ascending id. */
   List<District> findAll();
 
+  /** One page of the districts, ordered by id. */
+  List<District> find(int limit, long offset);
+
+  /** How many districts are stored. */
+  long count();
+
   Optional<District> findById(long id);
 
   /** Stores new districts (their ids are ignored) and returns them with the assigned ids. */

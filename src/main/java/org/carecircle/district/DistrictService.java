@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.carecircle.error.NotFoundException;
 import org.carecircle.population.PopulationService;
+import org.carecircle.paging.PageRequest;
+import org.carecircle.paging.Paged;
 import org.carecircle.population.PopulationSum;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.stereotype.Service;
@@ -12,12 +14,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Districts with their population.
  *
- * <p>IMPLEMENTATION NOTE: populations are computed when asked, district by district: the store's
- * spatial index hands over the cells that may overlap the district (by envelope) and {@link
- * DistrictPopulationCalculator} sums them. Nothing is cached, so a new population layer or an
- * edited district shows at once and there is no stale copy to keep right; the cost grows with the
- * cells inside the districts (the 20 Ahr municipalities over 23,054 raster cells take well under a
- * second).
+ * <p>IMPLEMENTATION NOTE: populations are computed when asked: the store hands over the cells that
+ * may overlap the districts asked for (by their joint envelope, in one streaming pass, whatever the
+ * number of districts) and one {@link DistrictPopulationCalculator} per district sums its share.
+ * Nothing is cached, so a new population layer or an edited district shows at once and there is no
+ * stale copy to keep right; the cost grows with the cells inside the districts' extent.
  */
 @Service
 public class DistrictService {
@@ -29,13 +30,20 @@ public class DistrictService {
     this.population = population;
   }
 
-  /**
-   * Every district with its population, by ascending id. The cells are read once for all districts
-   * (one pass over the cells in their joint extent), not once per district.
-   */
+  /** Every district with its population, by ascending id. */
   @Transactional(readOnly = true)
   public List<DistrictPopulation> list() {
-    List<District> districts = repository.findAll();
+    return withPopulations(repository.findAll());
+  }
+
+  /** One page of the districts with their population (ordered by id), and how many there are. */
+  @Transactional(readOnly = true)
+  public Paged<DistrictPopulation> list(PageRequest page) {
+    return new Paged<>(withPopulations(repository.find(page.limit(), page.offset())), repository.count(), page);
+  }
+
+  /** The districts with their populations; the cells are read once for all, not once per district. */
+  private List<DistrictPopulation> withPopulations(List<District> districts) {
     if (districts.isEmpty() || !population.hasCells()) {
       return districts.stream().map(district -> withPopulation(district, null)).toList();
     }

@@ -47,6 +47,17 @@ public class JdbcDistrictRepository implements DistrictRepository {
   }
 
   @Override
+  public List<District> find(int limit, long offset) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM district ORDER BY id LIMIT ? OFFSET ?", rowMapper(), limit, offset);
+  }
+
+  @Override
+  public long count() {
+    Long count = jdbc.queryForObject("SELECT COUNT(*) FROM district", Long.class);
+    return count == null ? 0 : count;
+  }
+
+  @Override
   public Optional<District> findById(long id) {
     return jdbc.query("SELECT " + COLUMNS + " FROM district WHERE id = ?", rowMapper(), id).stream().findFirst();
   }

@@ -3,6 +3,7 @@ package org.carecircle.facility;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
@@ -13,8 +14,12 @@ import org.carecircle.io.ImportFormat;
 import org.carecircle.io.InputFiles;
 import org.carecircle.io.ImportOptions;
 import org.carecircle.io.geojson.Feature;
-import org.carecircle.io.geojson.FeatureCollection;
+import org.carecircle.io.geojson.FeatureCollectionPage;
 import org.carecircle.io.geojson.GeoJsonReader;
+import org.carecircle.paging.PageRequest;
+import org.carecircle.paging.Paged;
+import org.carecircle.paging.PagingProperties;
+import org.carecircle.web.PageLinks;
 import org.carecircle.web.Uploads;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -40,22 +45,32 @@ public class FacilityController {
   private final FacilityService facilities;
   private final FacilityImportService importer;
   private final FacilityExportService exporter;
+  private final PagingProperties paging;
 
-  public FacilityController(
-      FacilityService facilities, FacilityImportService importer, FacilityExportService exporter) {
+  public FacilityController(FacilityService facilities, FacilityImportService importer,
+      FacilityExportService exporter, PagingProperties paging) {
+    this.paging = paging;
     this.facilities = facilities;
     this.importer = importer;
     this.exporter = exporter;
   }
 
-  @Operation(summary = "List facilities as a GeoJSON FeatureCollection")
+  @Operation(summary = "List facilities as a GeoJSON FeatureCollection, one page at a time",
+      description = "Ordered by id. The answer carries numberMatched (all matching facilities), numberReturned"
+          + " and links with rel=next (absent on the last page); follow it until there is none.")
   @GetMapping(path = "/api/facilities", produces = {GEO_JSON, MediaType.APPLICATION_JSON_VALUE})
-  public FeatureCollection list(
+  public FeatureCollectionPage list(
       @Parameter(description = "type codes or names, comma-separated") @RequestParam(required = false) String type,
       @Parameter(description = "existing, planned, candidate, closed; comma-separated") @RequestParam(required = false) String status,
-      @Parameter(description = "minLon,minLat,maxLon,maxLat (WGS84)") @RequestParam(required = false) String bbox) {
+      @Parameter(description = "minLon,minLat,maxLon,maxLat (WGS84)") @RequestParam(required = false) String bbox,
+      @Parameter(description = "facilities per page; default carecircle.paging.default-limit (1000), at most"
+          + " carecircle.paging.max-limit (10000)") @RequestParam(required = false) Integer limit,
+      @Parameter(description = "facilities skipped before the page; default 0") @RequestParam(required = false) Long offset,
+      HttpServletRequest request) {
     FacilityQuery query = FacilityQueryParser.parse(type, status, bbox, facilities.catalogue());
-    return new FeatureCollection(facilities.find(query).stream().map(FacilityGeoJson::toFeature).toList());
+    Paged<Facility> page = facilities.find(query, PageRequest.of(limit, offset, paging));
+    return new FeatureCollectionPage(page.items().stream().map(FacilityGeoJson::toFeature).toList(),
+        page.numberMatched(), PageLinks.next(request, page.next(), GEO_JSON));
   }
 
   @Operation(summary = "One facility as a GeoJSON Feature")

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.carecircle.error.InputProblem;
+import org.carecircle.io.TextValues;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 
@@ -148,6 +149,14 @@ public final class FacilityFeatureMapper {
     Integer ambulances = count(row, "ambulances", known.get("ambulances"), problems);
     String address = text(known.get("address"));
     String externalId = text(known.get("externalId"));
+
+    for (String field : List.of("name", "type", "status", "address", "externalId")) {
+      TextValues.controlCharacterProblem(text(known.get(field)))
+          .ifPresent(message -> problems.add(new InputProblem(row, field, message)));
+    }
+    attributes.forEach((key, value) -> TextValues.controlCharacterProblemIn(key)
+        .or(() -> TextValues.controlCharacterProblemIn(value))
+        .ifPresent(message -> problems.add(new InputProblem(row, key, message))));
 
     Point location = location(row, geometryWgs84, problems);
     if (!problems.isEmpty()) {

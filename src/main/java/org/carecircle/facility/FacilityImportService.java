@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.carecircle.error.ConcurrentChangeException;
 import org.carecircle.error.InputProblem;
 import org.carecircle.error.InputRejectedException;
 import org.carecircle.io.ImportFormat;
@@ -22,6 +23,7 @@ import org.carecircle.io.geojson.GeoJsonReader;
 import org.carecircle.io.gpkg.GeoPackageReader;
 import org.carecircle.io.osm.OsmTaggedFeatureReader;
 import org.locationtech.jts.geom.Geometry;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -39,6 +41,7 @@ public class FacilityImportService {
   private final FacilityTypeCatalogue catalogue;
   private final OsmFacilityMapper osmMapper;
   private final TransactionTemplate transaction;
+  private final Object writeLock = new Object();
 
   public FacilityImportService(
       FacilityRepository repository, FacilityTypeCatalogue catalogue, TransactionTemplate transaction) {
@@ -126,7 +129,24 @@ public class FacilityImportService {
     }
   }
 
+  /**
+   * Writes one import. IMPLEMENTATION NOTE: imports are serialized in this JVM, so that two imports
+   * sharing new external ids cannot both decide to insert them (the second then sees the first's
+   * rows and updates them); a collision with a writer outside this JVM (another CareCircle on the
+   * same database) still hits the unique index and is answered as a conflict, with nothing written.
+   */
   private ImportResult write(List<Facility> facilities, List<InputProblem> warnings) {
+    synchronized (writeLock) {
+      try {
+        return writeInTransaction(facilities, warnings);
+      } catch (DuplicateKeyException e) {
+        throw new ConcurrentChangeException("another import stored some of these external ids at the same moment;"
+            + " nothing of this file was written; import it again", e);
+      }
+    }
+  }
+
+  private ImportResult writeInTransaction(List<Facility> facilities, List<InputProblem> warnings) {
     return transaction.execute(status -> {
       Map<String, Long> existing = repository.idsByExternalId(facilities.stream()
           .map(Facility::externalId).filter(java.util.Objects::nonNull).toList());

@@ -16,6 +16,17 @@ public interface FacilityRepository {
   /** Facilities matching the query, ordered by id. */
   List<Facility> find(FacilityQuery query);
 
+  /**
+   * One page of the facilities matching the query, ordered by id.
+   *
+   * @param limit at most this many (&gt; 0)
+   * @param offset skipping this many first (&gt;= 0)
+   */
+  List<Facility> find(FacilityQuery query, int limit, long offset);
+
+  /** How many facilities match the query. */
+  long count(FacilityQuery query);
+
   Optional<Facility> findById(long id);
 
   /** Stores a new facility (its id is ignored) and returns it with the assigned id. */

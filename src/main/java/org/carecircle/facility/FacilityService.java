@@ -3,6 +3,8 @@ package org.carecircle.facility;
 import java.util.List;
 import java.util.Map;
 import org.carecircle.error.InputProblem;
+import org.carecircle.paging.PageRequest;
+import org.carecircle.paging.Paged;
 import org.carecircle.error.InputRejectedException;
 import org.carecircle.error.NotFoundException;
 import org.carecircle.io.SourceFeature;
@@ -28,6 +30,11 @@ public class FacilityService {
 
   public List<Facility> find(FacilityQuery query) {
     return repository.find(query);
+  }
+
+  /** One page of the facilities matching the query (ordered by id) and how many match in all. */
+  public Paged<Facility> find(FacilityQuery query, PageRequest page) {
+    return new Paged<>(repository.find(query, page.limit(), page.offset()), repository.count(query), page);
   }
 
   /**

@@ -61,8 +61,30 @@ public class JdbcFacilityRepository implements FacilityRepository {
 
   @Override
   public List<Facility> find(FacilityQuery query) {
-    StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM facility WHERE 1 = 1");
     List<Object> args = new ArrayList<>();
+    String sql = "SELECT " + COLUMNS + " FROM facility" + where(query, args) + " ORDER BY id";
+    return jdbc.query(sql, rowMapper, args.toArray());
+  }
+
+  @Override
+  public List<Facility> find(FacilityQuery query, int limit, long offset) {
+    List<Object> args = new ArrayList<>();
+    String sql = "SELECT " + COLUMNS + " FROM facility" + where(query, args) + " ORDER BY id LIMIT ? OFFSET ?";
+    args.add(limit);
+    args.add(offset);
+    return jdbc.query(sql, rowMapper, args.toArray());
+  }
+
+  @Override
+  public long count(FacilityQuery query) {
+    List<Object> args = new ArrayList<>();
+    Long count = jdbc.queryForObject("SELECT COUNT(*) FROM facility" + where(query, args), Long.class, args.toArray());
+    return count == null ? 0 : count;
+  }
+
+  /** The WHERE clause of a query, its arguments appended to {@code args}. */
+  private static String where(FacilityQuery query, List<Object> args) {
+    StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
     if (!query.typeCodes().isEmpty()) {
       sql.append(" AND type_code IN (").append(placeholders(query.typeCodes().size())).append(')');
       args.addAll(query.typeCodes());
@@ -76,8 +98,7 @@ public class JdbcFacilityRepository implements FacilityRepository {
       sql.append(" AND geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)");
       args.addAll(List.of(bbox.getMinX(), bbox.getMinY(), bbox.getMaxX(), bbox.getMaxY()));
     }
-    sql.append(" ORDER BY id");
-    return jdbc.query(sql.toString(), rowMapper, args.toArray());
+    return sql.toString();
   }
 
   @Override

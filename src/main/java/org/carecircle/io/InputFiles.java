@@ -34,7 +34,23 @@ public final class InputFiles {
 
   /** The rejection for a file that cannot be read at all, on field {@code file}. */
   public static InputRejectedException unreadable(IOException e) {
-    return new InputRejectedException(InputProblem.ofField("file", "the file could not be read: " + e.getMessage()));
+    return new InputRejectedException(InputProblem.ofField("file", "the file could not be read: " + reason(e)));
+  }
+
+  /**
+   * What went wrong reading a file, for a planner's message: a file-system failure gives its
+   * reason only, never the server path (a missing or forbidden file names itself in the message
+   * of the JDK's exception); other failures (decoders) give their message.
+   */
+  public static String reason(IOException e) {
+    if (e instanceof java.nio.file.FileSystemException fileSystem) {
+      String reason = fileSystem.getReason();
+      return reason != null ? reason : fileSystem.getClass().getSimpleName();
+    }
+    if (e instanceof java.io.FileNotFoundException) {
+      return "the file is not accessible";
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   /**

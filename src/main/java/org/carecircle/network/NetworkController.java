@@ -31,7 +31,7 @@ public class NetworkController {
   /**
    * An import of a file already on the server.
    *
-   * @param path absolute, or relative to CareCircle's working directory
+   * @param path absolute or relative to a server import folder (carecircle.import.server-folders)
    * @param name the network's name; default: the file name without extension
    */
   public record ServerFileImport(String path, String name) {}
@@ -55,7 +55,8 @@ public class NetworkController {
   }
 
   @Operation(summary = "Import a road network from an .osm.pbf file already on the server",
-      description = "Body {\"path\": \"/data/osm/qingdao.osm.pbf\", \"name\": \"Qingdao\"}; answers as the upload.")
+      description = "Body {\"path\": \"/data/osm/qingdao.osm.pbf\", \"name\": \"Qingdao\"}; answers as the upload. The file must"
+          + " lie in a folder listed in carecircle.import.server-folders (empty by default: turned off).")
   @PostMapping(path = "/api/networks/import", consumes = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<JobAccepted> importServerFile(@RequestBody ServerFileImport request) {
     return JobAccepted.response(networks.importServerFile(request.path(), request.name()));

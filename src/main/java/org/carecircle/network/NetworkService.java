@@ -17,9 +17,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.carecircle.io.InputFiles;
 import org.carecircle.error.InputProblem;
 import org.carecircle.error.InputRejectedException;
 import org.carecircle.error.NotFoundException;
+import org.carecircle.io.ServerFolders;
+import org.carecircle.io.TextValues;
+import org.carecircle.io.ServerImportProperties;
 import org.carecircle.io.osm.OsmPbfFile;
 import org.carecircle.job.JobContext;
 import org.carecircle.job.JobService;
@@ -63,6 +67,7 @@ public class NetworkService {
   private final JobService jobs;
   private final TransactionTemplate transaction;
   private final Path directory;
+  private final ServerFolders serverFolders;
   private final double ambulanceSpeedFactor;
   private final int minNetworkSize;
   private final Map<Long, RoadNetwork> networks = new ConcurrentHashMap<>();
@@ -72,13 +77,19 @@ public class NetworkService {
 
   @Autowired
   public NetworkService(NetworkRepository repository, JobService jobs, TransactionTemplate transaction,
-      CareCircleProperties properties) {
-    this(repository, jobs, transaction, properties.network());
+      CareCircleProperties properties, ServerFolders serverFolders) {
+    this(repository, jobs, transaction, properties.network(), serverFolders);
   }
 
   public NetworkService(NetworkRepository repository, JobService jobs, TransactionTemplate transaction,
       CareCircleProperties.NetworkSettings settings) {
+    this(repository, jobs, transaction, settings, new ServerFolders(new ServerImportProperties(List.of())));
+  }
+
+  public NetworkService(NetworkRepository repository, JobService jobs, TransactionTemplate transaction,
+      CareCircleProperties.NetworkSettings settings, ServerFolders serverFolders) {
     this.repository = repository;
+    this.serverFolders = serverFolders;
     this.jobs = jobs;
     this.transaction = transaction;
     this.directory = Path.of(settings.directory()).toAbsolutePath().normalize();
@@ -159,33 +170,16 @@ public class NetworkService {
   }
 
   /**
-   * Checks an OSM PBF file already on the server and starts importing it as a job. A relative
-   * path is resolved against CareCircle's working directory. The file is only read.
+   * Checks an OSM PBF file already on the server and starts importing it as a job. The file must
+   * lie in one of the server import folders ({@link ServerFolders}); a relative path is read
+   * against them. The file is only read.
    *
-   * @throws InputRejectedException when there is no such file, or it is empty, not OSM PBF, or
-   *     damaged (before any job)
+   * @param path the path as the client sent it; messages quote only this text
+   * @throws InputRejectedException when server-side import is off, the path is outside the
+   *     folders, there is no such file, or it is empty, not OSM PBF, or damaged (before any job)
    */
   public JobStatus importServerFile(String path, String name) {
-    if (path == null || path.isBlank()) {
-      throw new InputRejectedException(InputProblem.ofField("path",
-          "give the path of an .osm.pbf file on the server, or upload the file as multipart field 'file'"));
-    }
-    Path file;
-    try {
-      file = Path.of(path.trim()).toAbsolutePath().normalize();
-    } catch (java.nio.file.InvalidPathException e) {
-      throw new InputRejectedException(InputProblem.ofField("path", "'" + path + "' is not a valid path"));
-    }
-    if (Files.isDirectory(file)) {
-      throw new InputRejectedException(InputProblem.ofField("path", file + " is a folder, not an .osm.pbf file"));
-    }
-    if (!Files.isRegularFile(file)) {
-      throw new InputRejectedException(InputProblem.ofField("path", "there is no file " + file + " on the server"));
-    }
-    if (!Files.isReadable(file)) {
-      throw new InputRejectedException(InputProblem.ofField("path", file + " cannot be read by CareCircle"
-          + " (file permissions)"));
-    }
+    Path file = serverFolders.resolve(path, "path", "an .osm.pbf file");
     String networkName = networkName(name, file.getFileName().toString());
     requireOsmPbf(file, "path");
     return submitImport(file, false, file.toString(), networkName);
@@ -197,6 +191,9 @@ public class NetworkService {
       throw new InputRejectedException(InputProblem.ofField("name", "the name has " + name.length()
           + " characters; at most " + MAX_NAME_LENGTH + " are allowed"));
     }
+    TextValues.controlCharacterProblem(name).ifPresent(message -> {
+      throw new InputRejectedException(InputProblem.ofField("name", message));
+    });
     return name;
   }
 
@@ -217,7 +214,7 @@ public class NetworkService {
         throw new InputRejectedException(InputProblem.ofField(field, "the file is empty"));
       }
     } catch (IOException e) {
-      throw new InputRejectedException(InputProblem.ofField(field, "the file could not be read: " + e.getMessage()));
+      throw new InputRejectedException(InputProblem.ofField(field, "the file could not be read: " + InputFiles.reason(e)));
     }
     try {
       OsmPbfFile.open(file);

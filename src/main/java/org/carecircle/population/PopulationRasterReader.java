@@ -18,6 +18,7 @@ import javax.imageio.plugins.tiff.TIFFDirectory;
 import javax.imageio.plugins.tiff.TIFFField;
 import javax.imageio.plugins.tiff.TIFFImageReadParam;
 import javax.imageio.stream.ImageInputStream;
+import org.carecircle.io.InputFiles;
 import org.carecircle.error.InputProblem;
 import org.carecircle.error.InputRejectedException;
 import org.carecircle.io.crs.CoordinateTransformer;
@@ -164,7 +165,7 @@ final class PopulationRasterReader implements AutoCloseable {
       return new PopulationRasterReader(stream, reader, width, height, rowsPerRead, georeference, noData);
     } catch (IOException e) {
       close(stream, reader);
-      throw rejected("the raster could not be read: " + e.getMessage());
+      throw rejected("the raster could not be read: " + InputFiles.reason(e));
     } catch (RuntimeException e) {
       close(stream, reader);
       throw e;
@@ -192,7 +193,23 @@ final class PopulationRasterReader implements AutoCloseable {
   }
 
   /** Rejects what the JDK cannot decode or what cannot be population counts, with what to do. */
+  /**
+   * Most pixels of a population raster: 400 million, a 2,000 km square at 100 m (WorldPop's
+   * resolution), far beyond a city or province; checked from the tags before any pixel is decoded,
+   * so a file declaring absurd dimensions costs nothing.
+   */
+  static final long MAX_PIXELS = 400_000_000L;
+  /** Longest side in pixels: one row of doubles stays a few hundred kilobytes. */
+  static final long MAX_SIDE_PIXELS = 100_000L;
+
   private static void checkDecodable(TIFFDirectory tags) {
+    long width = Integer.toUnsignedLong(intTag(tags, BaselineTIFFTagSet.TAG_IMAGE_WIDTH, 0));
+    long height = Integer.toUnsignedLong(intTag(tags, BaselineTIFFTagSet.TAG_IMAGE_LENGTH, 0));
+    if (width > MAX_SIDE_PIXELS || height > MAX_SIDE_PIXELS || width * height > MAX_PIXELS) {
+      throw rejected("the raster declares " + width + " × " + height + " pixels; CareCircle reads at most "
+          + MAX_PIXELS + " pixels (" + MAX_SIDE_PIXELS + " on a side); cut it to your city first, e.g."
+          + " gdal_translate -projwin minLon maxLat maxLon minLat in.tif city.tif");
+    }
     int bands = intTag(tags, BaselineTIFFTagSet.TAG_SAMPLES_PER_PIXEL, 1);
     if (bands != 1) {
       throw rejected("the raster has " + bands + " bands, but a population raster has one band of counts;"
@@ -393,7 +410,7 @@ final class PopulationRasterReader implements AutoCloseable {
         throw rejected("the raster could not be decoded (rows " + (firstRow + 1) + " to " + (firstRow + rows)
             + "): " + e.getMessage());
       } catch (IOException e) {
-        throw rejected("the raster could not be read: " + e.getMessage());
+        throw rejected("the raster could not be read: " + InputFiles.reason(e));
       }
       band = raster.getSamples(raster.getMinX(), raster.getMinY(), width, rows, 0, band);
       for (int row = 0; row < rows; row++) {

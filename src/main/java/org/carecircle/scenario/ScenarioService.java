@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.carecircle.error.InputProblem;
+import org.carecircle.io.TextValues;
 import org.carecircle.error.InputRejectedException;
 import org.carecircle.error.NotFoundException;
 import org.carecircle.facility.ExportFormat;
@@ -70,6 +71,8 @@ public class ScenarioService {
     } else if (name.length() > MAX_NAME_LENGTH) {
       problems.add(InputProblem.ofField("name", "the name has " + name.length() + " characters; at most "
           + MAX_NAME_LENGTH));
+    } else if (TextValues.controlCharacterProblem(name).isPresent()) {
+      problems.add(InputProblem.ofField("name", TextValues.controlCharacterProblem(name).get()));
     } else if (scenarios.nameTaken(name)) {
       problems.add(InputProblem.ofField("name", "a scenario named '" + name + "' exists already; choose another"
           + " name or delete that one"));

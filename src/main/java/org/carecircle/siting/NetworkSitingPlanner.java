@@ -130,6 +130,15 @@ public class NetworkSitingPlanner {
     }
     List<NetworkCostMatrix.Site> fixed = request.fixedFacilities() == null ? List.of()
         : registrySites(request.fixedFacilities(), "fixedFacilities", null, true, problems);
+    // each site costs one network search and a row of the cost matrix: the grid's bound holds for all
+    int sites = (request.candidates() != null ? request.candidates().size() : candidates == null ? 0
+        : candidates.size()) + fixed.size();
+    if (sites > CandidateGridGenerator.MAX_SITES) {
+      problems.add(InputProblem.ofField(request.candidates() != null ? "candidates"
+          : request.candidateFacilities() != null ? "candidateFacilities" : "fixedFacilities",
+          sites + " candidate and fixed sites; at most " + CandidateGridGenerator.MAX_SITES + " are allowed in one"
+              + " siting run; choose fewer types or statuses, or split the area"));
+    }
     if (candidates != null && request.candidateFacilities() != null) {
       Set<String> fixedIds = new HashSet<>();
       fixed.forEach(site -> fixedIds.add(site.id()));

@@ -39,8 +39,14 @@ public class ProblemAdvice {
   /** The upload limit, to say it in the message. */
   private final String maxUpload;
 
-  public ProblemAdvice(org.carecircle.system.CareCircleProperties properties) {
+  /** Tomcat's limit on a multipart request's form fields, to say it in the message. */
+  private final org.springframework.util.unit.DataSize maxFormField;
+
+  public ProblemAdvice(org.carecircle.system.CareCircleProperties properties,
+      @org.springframework.beans.factory.annotation.Value("${server.tomcat.max-http-form-post-size:2MB}")
+      org.springframework.util.unit.DataSize maxFormField) {
     this.maxUpload = properties.importSettings().maxFileSize().toMegabytes() + " MB";
+    this.maxFormField = maxFormField;
   }
 
   @ExceptionHandler(InputRejectedException.class)
@@ -95,9 +101,9 @@ public class ProblemAdvice {
 
   @ExceptionHandler(MaxUploadSizeExceededException.class)
   ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e) {
-    return rejection(HttpStatus.PAYLOAD_TOO_LARGE, "File too large",
-        List.of(InputProblem.ofField("file", "the file is larger than the upload limit of " + maxUpload
-            + " (setting carecircle.import.max-file-size)")));
+    InputProblem problem = UploadLimitProblem.of(e, maxUpload, maxFormField);
+    return rejection(HttpStatus.PAYLOAD_TOO_LARGE, problem.field().equals("file") ? "File too large"
+        : "Form field too large", List.of(problem));
   }
 
   @ExceptionHandler(MissingServletRequestPartException.class)
@@ -177,5 +183,13 @@ public class ProblemAdvice {
 
   private static ResponseEntity<ProblemDetail> respond(HttpStatus status, ProblemDetail body) {
     return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+  }
+
+  // ---- bounds: concurrent changes ----
+
+  /** A collision with a simultaneous change: nothing was written, and repeating is safe. */
+  @ExceptionHandler(org.carecircle.error.ConcurrentChangeException.class)
+  ResponseEntity<ProblemDetail> concurrentChange(org.carecircle.error.ConcurrentChangeException e) {
+    return problem(HttpStatus.CONFLICT, "Concurrent change", e.getMessage());
   }
 }

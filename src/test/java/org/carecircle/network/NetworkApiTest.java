@@ -57,6 +57,8 @@ abstract class NetworkApiTest {
     try {
       String folder = Files.createTempDirectory("carecircle-networks").toString();
       registry.add("carecircle.network.directory", () -> folder);
+      // server-side import reads only inside the listed folders
+      registry.add("carecircle.import.server-folders", () -> portoAlegre().getParent().toString());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
@@ -299,10 +301,12 @@ abstract class NetworkApiTest {
     List<NetworkInfo> rows = repository.findAll();
     Map<String, Long> files = folderContents();
 
+    Path noSuchCity = portoAlegre().resolveSibling("no-such-city.osm.pbf");
     JsonNode missing = assertRejected(api.postJson("/api/networks/import",
-        "{\"path\": \"/srv/osm/no-such-city.osm.pbf\"}"), rows, files);
+        "{\"path\": \"" + noSuchCity + "\"}"), rows, files);
     assertThat(missing.get("field").asText()).isEqualTo("path");
-    assertThat(missing.get("message").asText()).isEqualTo("there is no file /srv/osm/no-such-city.osm.pbf on the server");
+    assertThat(missing.get("message").asText()).isEqualTo("there is no file '" + noSuchCity
+        + "' in the server import folders");
     JsonNode blank = assertRejected(api.postJson("/api/networks/import", "{\"path\": \"  \"}"), rows, files);
     assertThat(blank.get("message").asText()).startsWith("give the path of an .osm.pbf file");
     JsonNode folder = assertRejected(api.postJson("/api/networks/import",

@@ -203,12 +203,21 @@ class CrashSafetyIT {
 
     /** The generated rows (type pharmacy, external ids crash-*) all come from one file version. */
     private void verifyImportedFacilities(ApiClient api, Outcome outcome, String context) {
-      ApiClient.Response listed = api.get("/api/facilities?type=pharmacy");
-      assertThat(listed.status()).as(context).isEqualTo(200);
       Map<String, Integer> versions = new LinkedHashMap<>();
-      for (JsonNode feature : listed.json().get("features")) {
-        String name = feature.get("properties").get("name").asText();
-        versions.merge(name.substring(name.lastIndexOf(' ') + 1), 1, Integer::sum);
+      String page = "/api/facilities?type=pharmacy&limit=10000";
+      while (page != null) {
+        ApiClient.Response listed = api.get(page);
+        assertThat(listed.status()).as(context).isEqualTo(200);
+        for (JsonNode feature : listed.json().get("features")) {
+          String name = feature.get("properties").get("name").asText();
+          versions.merge(name.substring(name.lastIndexOf(' ') + 1), 1, Integer::sum);
+        }
+        page = null;
+        for (JsonNode link : listed.json().path("links")) {
+          if (link.get("rel").asText().equals("next")) {
+            page = link.get("href").asText();
+          }
+        }
       }
       if (versions.isEmpty()) {
         assertThat(outcome.facilityVersion).as("an acknowledged import is present " + context).isNull();

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.carecircle.io.InputFiles;
 import org.carecircle.error.InputProblem;
 import org.carecircle.error.InputRejectedException;
 import org.carecircle.io.ReadResult;
@@ -44,7 +45,7 @@ public final class GeoJsonReader {
       throw new InputRejectedException(
           InputProblem.ofField("file", "the file is not valid JSON" + where + ": " + e.getOriginalMessage()));
     } catch (IOException e) {
-      throw new InputRejectedException(InputProblem.ofField("file", "the file could not be read: " + e.getMessage()));
+      throw new InputRejectedException(InputProblem.ofField("file", "the file could not be read: " + InputFiles.reason(e)));
     }
     if (root == null || root.isMissingNode()) {
       throw new InputRejectedException(InputProblem.ofField("file", "the file is empty"));

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.carecircle.io.InputFiles;
 import org.carecircle.error.InputProblem;
 import org.carecircle.error.InputRejectedException;
 import org.carecircle.io.ReadResult;
@@ -40,6 +41,13 @@ public final class GeoPackageReader {
   /** srs_id values the standard reserves for "undefined Cartesian" and "undefined geographic". */
   private static final int UNDEFINED_CARTESIAN = -1;
   private static final int UNDEFINED_GEOGRAPHIC = 0;
+  /**
+   * Longest attribute value read, in characters. Longer text is never handed to Java: the query
+   * cuts every text value one character past the limit, so a row whose (possibly generated) column
+   * holds 100 million characters costs 10 KB here and is reported instead of exhausting memory.
+   * 10,000 characters is far beyond any name, address or note a registry keeps.
+   */
+  public static final int MAX_VALUE_CHARS = 10_000;
 
   private GeoPackageReader() {}
 
@@ -109,7 +117,7 @@ public final class GeoPackageReader {
     try (InputStream in = Files.newInputStream(file)) {
       length = in.readNBytes(header, 0, header.length);
     } catch (IOException e) {
-      throw new InputRejectedException(InputProblem.ofFile("the GeoPackage file could not be read: " + e.getMessage()));
+      throw new InputRejectedException(InputProblem.ofFile("the GeoPackage file could not be read: " + InputFiles.reason(e)));
     }
     if (length == 0) {
       throw new InputRejectedException(InputProblem.ofFile("the GeoPackage file is empty"));
@@ -206,8 +214,8 @@ public final class GeoPackageReader {
     List<SourceFeature> features = new ArrayList<>();
     List<InputProblem> problems = new ArrayList<>();
     try (Statement query = db.createStatement();
-        ResultSet rows = query.executeQuery("SELECT * FROM " + quote(layer.table())
-            + " ORDER BY " + quote(fidColumn))) {
+        ResultSet rows = query.executeQuery("SELECT " + boundedColumns(db, layer) + " FROM "
+            + quote(layer.table()) + " ORDER BY " + quote(fidColumn))) {
       ResultSetMetaData columns = rows.getMetaData();
       while (rows.next()) {
         long fid = rows.getLong(fidColumn);
@@ -220,16 +228,24 @@ public final class GeoPackageReader {
         int row = (int) fid;
         Map<String, Object> properties = new LinkedHashMap<>();
         byte[] blob = null;
+        boolean tooLong = false;
         for (int i = 1; i <= columns.getColumnCount(); i++) {
           String name = columns.getColumnName(i);
           if (name.equalsIgnoreCase(layer.geometryColumn())) {
             blob = rows.getBytes(i);
           } else if (!name.equalsIgnoreCase(fidColumn)) {
             Object value = propertyValue(rows.getObject(i));
-            if (value != null) {
+            if (value instanceof String text && text.length() > MAX_VALUE_CHARS) {
+              problems.add(InputProblem.ofRow(row, name, "the value has more than " + MAX_VALUE_CHARS
+                  + " characters; an attribute may have at most " + MAX_VALUE_CHARS));
+              tooLong = true;
+            } else if (value != null) {
               properties.put(name, value);
             }
           }
+        }
+        if (tooLong) {
+          continue;
         }
         Geometry geometry;
         try {
@@ -246,6 +262,31 @@ public final class GeoPackageReader {
       }
     }
     return new ReadResult(features, problems, declaredCrs);
+  }
+
+  /**
+   * The select list: the geometry and every other column as stored, except that text is cut one
+   * character past {@link #MAX_VALUE_CHARS} and binary values are left out (they are not
+   * attributes), so no value larger than the limit is transferred.
+   */
+  private static String boundedColumns(Connection db, Layer layer) throws SQLException {
+    List<String> select = new ArrayList<>();
+    try (Statement query = db.createStatement();
+        ResultSet columns = query.executeQuery("PRAGMA table_xinfo(" + quote(layer.table()) + ")")) {
+      while (columns.next()) {
+        if (columns.getInt("hidden") == 1) {
+          continue; // a virtual table's hidden column, not part of SELECT *
+        }
+        String name = quote(columns.getString("name"));
+        if (columns.getString("name").equalsIgnoreCase(layer.geometryColumn())) {
+          select.add(name);
+        } else {
+          select.add("CASE typeof(" + name + ") WHEN 'text' THEN substr(" + name + ", 1, " + (MAX_VALUE_CHARS + 1)
+              + ") WHEN 'blob' THEN NULL ELSE " + name + " END AS " + name);
+        }
+      }
+    }
+    return select.isEmpty() ? "*" : String.join(", ", select);
   }
 
   /** SQLite's storage classes as Java values: sqlite-jdbc hands small integers out as Integer. */

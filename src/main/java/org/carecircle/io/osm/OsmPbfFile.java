@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.xml.stream.XMLStreamException;
+import org.carecircle.io.InputFiles;
 import org.carecircle.error.InputProblem;
 import org.carecircle.error.InputRejectedException;
 
@@ -71,7 +72,7 @@ public final class OsmPbfFile {
     } catch (IllegalArgumentException e) {
       throw damaged(e.getMessage());
     } catch (IOException e) {
-      throw new InputRejectedException(InputProblem.ofFile("the OSM file could not be read: " + e.getMessage()));
+      throw new InputRejectedException(InputProblem.ofFile("the OSM file could not be read: " + InputFiles.reason(e)));
     }
     return new OsmPbfFile(pbf, DEFAULT_STALL_TIMEOUT);
   }
