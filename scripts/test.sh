@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: unit tests, the repository tests on H2GIS and on PostGIS, the HTTP API tests
 # and the headless-Chromium page tests. Installs what is missing when it can (Debian packages
-# postgresql-15-postgis-3, chromium, chromium-driver, gdal-bin), creates a throwaway PostGIS
+# postgresql-15-postgis-3, chromium, chromium-driver, gdal-bin, fonts-noto-cjk), creates a throwaway PostGIS
 # database on the local PostgreSQL (127.0.0.1:5432) and drops it afterwards.
 #
 # With CI=true or CARECIRCLE_REQUIRE_POSTGIS=1 a missing PostGIS, browser or GDAL is an error;
@@ -24,6 +24,8 @@ ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1 || missing+
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 command -v ogrinfo >/dev/null 2>&1 || missing+=(gdal-bin)
+# Chinese text in the page tests' screenshots (without it Chromium draws boxes); not a requirement
+dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "Installing ${missing[*]} ..."
