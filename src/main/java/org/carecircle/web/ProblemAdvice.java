@@ -178,4 +178,10 @@ public class ProblemAdvice {
   private static ResponseEntity<ProblemDetail> respond(HttpStatus status, ProblemDetail body) {
     return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
   }
+
+  /** A restore into a store that holds data or has another schema version: the store, not the file, is in the way. */
+  @ExceptionHandler(org.carecircle.backup.RestoreRefusedException.class)
+  ResponseEntity<ProblemDetail> restoreRefused(org.carecircle.backup.RestoreRefusedException e) {
+    return problem(HttpStatus.CONFLICT, "Restore refused", e.getMessage());
+  }
 }

@@ -1,0 +1,201 @@
+package org.carecircle.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.carecircle.job.JobContext;
+import org.carecircle.network.NetworkService;
+import org.carecircle.testsupport.ApiClient;
+import org.carecircle.testsupport.ApiClient.Response;
+import org.carecircle.testsupport.PortoAlegreFixture;
+import org.carecircle.testsupport.SharedGeodata;
+import org.carecircle.testsupport.TestNetworks;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Backup of a store a planner has filled through the API (Porto Alegre's road network, population
+ * and clinics, a facility with Chinese name and attributes, Qingdao's districts, a coverage zone
+ * set, an accessibility result, a siting run saved as a scenario, a changed planning target), made
+ * through {@code POST /api/admin/backups} and downloaded, then restored into an empty H2GIS and an
+ * empty PostGIS store: every table equal row by row, the network folder equal byte by byte, and
+ * the next facility gets a fresh id. Subclasses choose the source store.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "carecircle.backup.directory=${java.io.tmpdir}/carecircle-test-backups-${random.uuid}")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class BackupRoundTripTest {
+  /** Tables that must hold rows in the source, so that the comparison proves each one travels. */
+  private static final List<String> FILLED_TABLES = List.of("facility", "population_cell", "population_layer",
+      "district", "coverage_zone_set", "coverage_zone", "accessibility_result", "siting_run", "scenario",
+      "scenario_facility", "planning_target_override", "road_network");
+
+  @LocalServerPort int port;
+  @Autowired DataSource source;
+  @Autowired NetworkService networks;
+  ApiClient api;
+  long networkId;
+  Path backup;
+  final TargetStores targets = new TargetStores();
+
+  @BeforeAll
+  void fillTheStoreAndBackItUp() throws Exception {
+    TargetStores.emptyStore(source);
+    api = new ApiClient(port);
+    networkId = TestNetworks.importPortoAlegre(api);
+    PortoAlegreFixture.importPopulation(api);
+    PortoAlegreFixture.importClinics(api);
+    PortoAlegreFixture.importCandidateSites(api);
+    created(api.postJson("/api/facilities", """
+        {"type":"Feature","geometry":{"type":"Point","coordinates":[120.3826123,36.0661987]},
+         "properties":{"name":"青岛市市南区八大峡社区卫生服务中心","type":"community_health_centre","status":"existing",
+                       "beds":20,"physicians":7,"address":"市南区西藏路 6 号","externalId":"QD-370202-001",
+                       "attributes":{"等级":"一级","夜间门诊":true,"note":"line one\\nline two"}}}"""));
+    Response districts = api.upload("/api/districts/import",
+        SharedGeodata.file("china-districts/qingdao-districts.geojson"), "crs", "GCJ-02");
+    assertThat(districts.status()).as(districts.toString()).isEqualTo(200);
+    created(api.postJson("/api/coverage-zones", "{\"networkId\":" + networkId
+        + ",\"points\":[[-51.2,-30.03]],\"mode\":\"walk\",\"minutes\":[5,10],\"method\":\"network\"}"));
+    created(api.postJson("/api/accessibility", "{\"networkId\":" + networkId
+        + ",\"facilityFilter\":{\"types\":[\"clinic\"]},\"mode\":\"walk\",\"minutes\":[15]}"));
+    Response solved = api.postJson("/api/siting/solve", "{\"networkId\":" + networkId + ",\"mode\":\"drive\","
+        + "\"minutes\":5,\"model\":\"mclp\",\"p\":2,\"candidateGrid\":{\"spacingMeters\":1000},"
+        + "\"fixedFacilities\":{\"types\":[\"clinic\"]}}");
+    assertThat(solved.status()).as(solved.toString()).isEqualTo(200);
+    created(api.postJson("/api/scenarios", "{\"name\":\"两个新站 two new stations\",\"resultId\":"
+        + solved.json().get("resultId").asLong() + "}"));
+    Response target = api.putJson("/api/standards/qingdao-2024/targets/beds-per-1000", "{\"value\":8.25}");
+    assertThat(target.status()).as(target.toString()).isEqualTo(200);
+
+    Response accepted = api.postJson("/api/admin/backups", "");
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+    JsonNode job = TestNetworks.awaitJob(api, accepted.json().get("jobId").asText());
+    assertThat(job.get("state").asText()).as(job.toString()).isEqualTo("succeeded");
+    String name = job.at("/result/name").asText();
+    Response download = api.get("/api/admin/backups/" + name);
+    assertThat(download.status()).as(download.toString()).isEqualTo(200);
+    assertThat(download.contentType()).isEqualTo("application/zip");
+    backup = Files.createTempFile("carecircle-backup-test", ".zip");
+    Files.write(backup, download.body());
+  }
+
+  @AfterAll
+  void dropTargets() throws IOException {
+    targets.close();
+    Files.deleteIfExists(backup);
+  }
+
+  private static void created(Response response) {
+    assertThat(response.status()).as(response.toString()).isEqualTo(201);
+  }
+
+  @Test
+  void everyTableOfTheSourceHoldsData() {
+    JdbcTemplate jdbc = new JdbcTemplate(source);
+    for (String table : FILLED_TABLES) {
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class)).as(table).isPositive();
+    }
+  }
+
+  @Test
+  void theListShowsTheBackupWithItsTablesAndRows() {
+    JsonNode list = api.get("/api/admin/backups").json();
+    assertThat(list).hasSize(1);
+    long rows = 0;
+    for (String table : StoreComparisonTables.of(source)) {
+      rows += new JdbcTemplate(source).queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
+    }
+    assertThat(list.get(0).get("rows").asLong()).isEqualTo(rows);
+    assertThat(list.get(0).get("tables").asInt()).isEqualTo(StoreComparisonTables.of(source).size());
+    assertThat(list.get(0).get("sizeBytes").asLong()).isEqualTo(backup.toFile().length());
+    assertThat(list.get(0).get("networksIncluded").asBoolean()).isTrue();
+  }
+
+  @Test
+  void restoredIntoAnEmptyH2gisStoreEveryRowIsEqual() throws Exception {
+    assertRestoresInto(targets.emptyH2gis(), targets.emptyFolder());
+  }
+
+  @Test
+  void restoredIntoAnEmptyPostgisStoreEveryRowIsEqual() throws Exception {
+    assertRestoresInto(targets.emptyPostgis(), targets.emptyFolder());
+  }
+
+  private void assertRestoresInto(DataSource target, Path networkFolder) throws Exception {
+    StoreRestorer restorer = new StoreRestorer(target, new StoreCatalogue(List.of()), networkFolder);
+    RestoreReport report = restorer.restore(backup, JobContext.NONE);
+    assertThat(report.networksRestored()).containsExactly("Porto Alegre");
+    StoreComparison.assertSameRows(source, target);
+    assertSameFiles(networks.folder(networkId), networkFolder.resolve(Long.toString(networkId)));
+
+    // a second restore into the now filled store is refused and changes nothing
+    assertThatThrownBy(() -> new StoreRestorer(target, new StoreCatalogue(List.of()), targets.emptyFolder())
+        .restore(backup, JobContext.NONE))
+        .isInstanceOf(RestoreRefusedException.class).hasMessageContaining("facility (");
+    StoreComparison.assertSameRows(source, target);
+
+    // identities continue after the restored ids
+    JdbcTemplate jdbc = new JdbcTemplate(target);
+    long highestFacility = jdbc.queryForObject("SELECT MAX(id) FROM facility", Long.class);
+    long highestDistrict = jdbc.queryForObject("SELECT MAX(id) FROM district", Long.class);
+    long highestZoneSet = jdbc.queryForObject("SELECT MAX(id) FROM coverage_zone_set", Long.class);
+    assertThat(insertReturningId(target, "INSERT INTO facility (name, type_code, status, geom) VALUES"
+        + " ('新站', 'clinic', 'planned', ST_GeomFromText('POINT (-51.2 -30.03)', 4326))"))
+        .isGreaterThan(highestFacility);
+    assertThat(insertReturningId(target, "INSERT INTO district (name, geom) VALUES ('新区',"
+        + " ST_GeomFromText('MULTIPOLYGON (((0 0, 1 0, 1 1, 0 0)))', 4326))")).isGreaterThan(highestDistrict);
+    assertThat(insertReturningId(target, "INSERT INTO coverage_zone_set (parameters, unreachable) VALUES ('{}', '[]')"))
+        .isGreaterThan(highestZoneSet);
+  }
+
+  private static long insertReturningId(DataSource dataSource, String sql) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        var statement = connection.prepareStatement(sql, new String[] {"id"})) {
+      statement.executeUpdate();
+      try (var keys = statement.getGeneratedKeys()) {
+        assertThat(keys.next()).isTrue();
+        return keys.getLong(1);
+      }
+    }
+  }
+
+  private static void assertSameFiles(Path expected, Path actual) throws IOException {
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(expected)) {
+      files = walk.filter(Files::isRegularFile).map(expected::relativize).sorted().toList();
+    }
+    assertThat(files).isNotEmpty();
+    try (Stream<Path> walk = Files.walk(actual)) {
+      assertThat(walk.filter(Files::isRegularFile).map(actual::relativize).sorted().toList()).isEqualTo(files);
+    }
+    for (Path file : files) {
+      assertThat(Files.mismatch(expected.resolve(file), actual.resolve(file))).as(file.toString()).isEqualTo(-1L);
+    }
+  }
+
+  /** The table list the comparison uses, for counting. */
+  static final class StoreComparisonTables {
+    static List<String> of(DataSource dataSource) {
+      try {
+        return StoreComparison.applicationTables(dataSource);
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+}
