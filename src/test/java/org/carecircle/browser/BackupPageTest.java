@@ -44,9 +44,6 @@ class BackupPageTest extends PageTest {
     // the size, the tables Flyway made, the one facility row, made by hand
     assertThat(meta).containsPattern("^\\d+(\\.\\d)? KB").contains(tableCount + " tables").contains("rows: 1")
         .contains("by hand");
-    ((JavascriptExecutor) browser).executeScript("window.carecircle.setLanguage('zh')");
-    assertThat(browser.findElement(By.cssSelector("#backup-list .backup-meta")).getText())
-        .contains(tableCount + " 张表").contains("共 1 行").contains("手动");
     assertThat(items.get(0).getAttribute("class")).contains("backup-item--new");
 
     WebElement download = items.get(0).findElement(By.cssSelector("a[data-action='download']"));
@@ -55,5 +52,10 @@ class BackupPageTest extends PageTest {
     assertThat(file.status()).isEqualTo(200);
     assertThat(file.body()[0]).isEqualTo((byte) 'P');
     assertThat(file.body()[1]).isEqualTo((byte) 'K');
+
+    // the list is drawn again in the other language
+    ((JavascriptExecutor) browser).executeScript("window.carecircle.setLanguage('zh')");
+    assertThat(browser.findElement(By.cssSelector("#backup-list .backup-meta")).getText())
+        .contains(tableCount + " 张表").contains("共 1 行").contains("手动");
   }
 }
