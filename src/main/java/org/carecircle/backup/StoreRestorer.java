@@ -51,8 +51,11 @@ import org.flywaydb.core.api.MigrationVersion;
 final class StoreRestorer {
   /** Rows per JDBC batch: large enough to save round trips, small enough to bound memory. */
   private static final int BATCH_ROWS = 1_000;
-  /** Staging folders start with a dot, so that the network service's start-up sweep removes leftovers. */
-  private static final String STAGING_PREFIX = ".staging-restore-";
+  /**
+   * Staging folders are named like the network service's own import staging folders, so that its
+   * start-up sweep removes what a crashed restore left behind.
+   */
+  private static final String STAGING_PREFIX = ".importing-restore-";
 
   private final DataSource dataSource;
   private final StoreCatalogue catalogue;
