@@ -1,6 +1,7 @@
 package org.carecircle.backup;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -33,10 +35,14 @@ public class BackupController {
   }
 
   @Operation(summary = "Make a backup of the whole store now",
-      description = "Answers 202 with {jobId, statusUrl}; the job's result is the backup as the list shows it.")
+      description = "Answers 202 with {jobId, statusUrl}; the job's result is the backup as the list shows it."
+          + " includeNetworks=false leaves the road networks' folders out: they are named and must be imported"
+          + " again after a restore.")
   @PostMapping("/api/admin/backups")
-  public ResponseEntity<JobAccepted> create() {
-    return JobAccepted.response(backups.startBackup());
+  public ResponseEntity<JobAccepted> create(
+      @Parameter(description = "default: the setting carecircle.backup.include-networks (true)")
+      @RequestParam(required = false) Boolean includeNetworks) {
+    return JobAccepted.response(backups.startBackup(includeNetworks));
   }
 
   @Operation(summary = "The backups in the backup folder, newest first",

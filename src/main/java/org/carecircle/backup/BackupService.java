@@ -81,22 +81,33 @@ public class BackupService {
     return directory;
   }
 
-  /** Starts a backup of the whole store as a job; its result is the new backup's {@link BackupSummary}. */
-  public JobStatus startBackup() {
-    return jobs.submit("backup", context -> create(MANUAL, context));
+  /**
+   * Starts a backup of the whole store as a job; its result is the new backup's {@link BackupSummary}.
+   *
+   * @param includeNetworks whether the road networks' folders go in; null: {@code
+   *     carecircle.backup.include-networks}
+   */
+  public JobStatus startBackup(Boolean includeNetworks) {
+    boolean networks = includeNetworks == null ? settings.includeNetworks() : includeNetworks;
+    return jobs.submit("backup", context -> create(MANUAL, networks, context));
   }
 
   /**
-   * Makes a backup in the backup folder now.
+   * Makes a backup in the backup folder now, with the road networks as the settings say.
    *
    * @param kind {@link #MANUAL} or {@link #SCHEDULED}
    */
   public BackupSummary create(String kind, JobContext context) throws IOException, SQLException {
+    return create(kind, settings.includeNetworks(), context);
+  }
+
+  private BackupSummary create(String kind, boolean includeNetworks, JobContext context)
+      throws IOException, SQLException {
     Files.createDirectories(directory);
     String name = PREFIX + kind + "-" + STAMP.format(clock.instant()) + ".zip";
     Path partial = directory.resolve("." + name + ".partial");
     try {
-      BackupManifest manifest = writer().write(partial, settings.includeNetworks(), kind, context);
+      BackupManifest manifest = writer().write(partial, includeNetworks, kind, context);
       context.commit();
       Path target = directory.resolve(name);
       Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);

@@ -11,6 +11,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import javax.sql.DataSource;
 import org.carecircle.job.JobContext;
 import org.carecircle.network.NetworkService;
@@ -51,6 +53,7 @@ abstract class BackupRoundTripTest {
   ApiClient api;
   long networkId;
   Path backup;
+  String backupName;
   final TargetStores targets = new TargetStores();
 
   @BeforeAll
@@ -82,16 +85,26 @@ abstract class BackupRoundTripTest {
     Response target = api.putJson("/api/standards/qingdao-2024/targets/beds-per-1000", "{\"value\":8.25}");
     assertThat(target.status()).as(target.toString()).isEqualTo(200);
 
-    Response accepted = api.postJson("/api/admin/backups", "");
+    backupName = makeBackup("");
+    backup = download(backupName);
+  }
+
+  /** Makes a backup through the API, waits for its job and answers its name. */
+  private String makeBackup(String query) {
+    Response accepted = api.postJson("/api/admin/backups" + query, "");
     assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
     JsonNode job = TestNetworks.awaitJob(api, accepted.json().get("jobId").asText());
     assertThat(job.get("state").asText()).as(job.toString()).isEqualTo("succeeded");
-    String name = job.at("/result/name").asText();
+    return job.at("/result/name").asText();
+  }
+
+  private Path download(String name) throws IOException {
     Response download = api.get("/api/admin/backups/" + name);
     assertThat(download.status()).as(download.toString()).isEqualTo(200);
     assertThat(download.contentType()).isEqualTo("application/zip");
-    backup = Files.createTempFile("carecircle-backup-test", ".zip");
-    Files.write(backup, download.body());
+    Path file = Files.createTempFile("carecircle-backup-test", ".zip");
+    Files.write(file, download.body());
+    return file;
   }
 
   @AfterAll
@@ -114,16 +127,41 @@ abstract class BackupRoundTripTest {
 
   @Test
   void theListShowsTheBackupWithItsTablesAndRows() {
-    JsonNode list = api.get("/api/admin/backups").json();
-    assertThat(list).hasSize(1);
+    JsonNode listed = null;
+    for (JsonNode entry : api.get("/api/admin/backups").json()) {
+      listed = entry.get("name").asText().equals(backupName) ? entry : listed;
+    }
+    assertThat(listed).as("the backup in the list").isNotNull();
     long rows = 0;
     for (String table : StoreComparisonTables.of(source)) {
       rows += new JdbcTemplate(source).queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
     }
-    assertThat(list.get(0).get("rows").asLong()).isEqualTo(rows);
-    assertThat(list.get(0).get("tables").asInt()).isEqualTo(StoreComparisonTables.of(source).size());
-    assertThat(list.get(0).get("sizeBytes").asLong()).isEqualTo(backup.toFile().length());
-    assertThat(list.get(0).get("networksIncluded").asBoolean()).isTrue();
+    assertThat(listed.get("rows").asLong()).isEqualTo(rows);
+    assertThat(listed.get("tables").asInt()).isEqualTo(StoreComparisonTables.of(source).size());
+    assertThat(listed.get("sizeBytes").asLong()).isEqualTo(backup.toFile().length());
+    assertThat(listed.get("networksIncluded").asBoolean()).isTrue();
+    assertThat(listed.get("problem").isNull()).isTrue();
+  }
+
+  @Test
+  void aBackupWithoutNetworksNamesThemToImportAgain() throws Exception {
+    Path withoutNetworks = download(makeBackup("?includeNetworks=false"));
+    try (ZipFile zip = new ZipFile(withoutNetworks.toFile())) {
+      assertThat(zip.stream().map(ZipEntry::getName)).noneMatch(n -> n.startsWith("networks/")).isNotEmpty();
+      assertThat(withoutNetworks.toFile().length()).isLessThan(backup.toFile().length() / 2);
+    }
+    DataSource target = targets.emptyH2gis();
+    Path folder = targets.emptyFolder();
+    RestoreReport report = new StoreRestorer(target, new StoreCatalogue(List.of()), folder)
+        .restore(withoutNetworks, JobContext.NONE);
+    assertThat(report.networksRestored()).isEmpty();
+    assertThat(report.networksToImport()).containsExactly("Porto Alegre");
+    assertThat(new JdbcTemplate(target).queryForObject("SELECT name FROM road_network", String.class))
+        .isEqualTo("Porto Alegre");
+    try (Stream<Path> files = Files.list(folder)) {
+      assertThat(files).isEmpty();
+    }
+    Files.delete(withoutNetworks);
   }
 
   @Test
