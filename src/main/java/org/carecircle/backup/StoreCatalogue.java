@@ -18,8 +18,10 @@ import org.flywaydb.core.api.MigrationVersion;
 /**
  * The application tables of a store, found from the database metadata: every table in the schema
  * Flyway migrates, except Flyway's own history, the spatial extension's {@code spatial_ref_sys} and
- * the transient tables the settings name. Tables that other features add in later migrations are
- * therefore backed up without any change here.
+ * the transient tables the settings name ({@code carecircle.backup.transient-tables}: by default
+ * Spring Session's tables and job-library queues, see {@link BackupProperties#DEFAULT_TRANSIENT_TABLES}).
+ * Tables that other features add in later migrations are therefore backed up without any change
+ * here; a column type backups cannot carry stops the backup with a message naming the column.
  */
 final class StoreCatalogue {
   /** Tables that belong to Flyway or to the spatial extension, not to CareCircle's data. */

@@ -45,7 +45,9 @@ import org.flywaydb.core.api.MigrationVersion;
  *
  * <p>All rows go in within one transaction: a restore that fails half-way leaves the store as
  * empty as it found it. Identity columns are then moved past the highest restored value, so the
- * next facility (district, zone set...) gets a fresh id. Network folders are unpacked into a
+ * next facility (district, zone set...) gets a fresh id. On H2 that move is an ALTER TABLE, which
+ * H2 runs in a transaction of its own and which therefore commits the rows first: by then every
+ * row and checksum has been checked, so what can still fail there is the database itself. Network folders are unpacked into a
  * staging folder first and moved into {@code <networkDirectory>/<id>/} after the commit.
  */
 final class StoreRestorer {
