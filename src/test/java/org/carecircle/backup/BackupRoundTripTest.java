@@ -107,10 +107,12 @@ abstract class BackupRoundTripTest {
     return file;
   }
 
+  /** Drops the target databases and leaves the source store empty, as the other test classes expect it. */
   @AfterAll
-  void dropTargets() throws IOException {
+  void dropTargets() throws IOException, SQLException {
     targets.close();
     Files.deleteIfExists(backup);
+    TargetStores.emptyStore(source);
   }
 
   private static void created(Response response) {
