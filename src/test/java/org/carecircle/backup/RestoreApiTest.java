@@ -158,6 +158,26 @@ class RestoreApiTest {
     assertThat(api.delete("/api/admin/backups/carecircle-manual-none.zip").status()).isEqualTo(404);
   }
 
+  @Test
+  @Order(9)
+  void aBackupMadeThroughTheApiIsListedDownloadedAndDeleted() {
+    Response accepted = api.postJson("/api/admin/backups", "");
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+    com.fasterxml.jackson.databind.JsonNode job =
+        org.carecircle.testsupport.TestNetworks.awaitJob(api, accepted.json().get("jobId").asText());
+    assertThat(job.get("state").asText()).as(job.toString()).isEqualTo("succeeded");
+    String name = job.at("/result/name").asText();
+    assertThat(job.at("/result/rows").asLong()).isEqualTo(3);
+    assertThat(api.get("/api/admin/backups").json().findValuesAsText("name")).containsExactly(name);
+    Response file = api.get("/api/admin/backups/" + name);
+    assertThat(file.status()).isEqualTo(200);
+    assertThat(file.headers().firstValue("Content-Disposition").orElse("")).contains("attachment").contains(name);
+
+    assertThat(api.delete("/api/admin/backups/" + name).status()).isEqualTo(204);
+    assertThat(api.get("/api/admin/backups").json()).isEmpty();
+    assertThat(api.get("/api/admin/backups/" + name).status()).isEqualTo(404);
+  }
+
   private static byte[] read(Path file) {
     try {
       return Files.readAllBytes(file);
