@@ -1,6 +1,7 @@
 package org.carecircle.backup;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -48,8 +49,13 @@ final class StoreBackupWriter {
   /** Share of the progress bar given to the tables; the network folders take the rest. */
   private static final double TABLES_SHARE = 0.8;
 
+  /**
+   * Writes and reads manifests and rows. Fields a later format version adds are ignored when
+   * reading; a change that older readers must not ignore raises {@link BackupManifest#FORMAT_VERSION}.
+   */
   static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
   private final DataSource dataSource;

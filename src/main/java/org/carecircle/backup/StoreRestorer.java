@@ -130,8 +130,21 @@ final class StoreRestorer {
       throw damaged("the backup has format version " + manifest.formatVersion() + "; this CareCircle reads format"
           + " versions 1 to " + BackupManifest.FORMAT_VERSION + " (was it written by a newer CareCircle?)");
     }
-    if (manifest.schemaVersion() == null || manifest.tables() == null || manifest.networks() == null) {
-      throw damaged(BackupManifest.MANIFEST_ENTRY + " lacks schemaVersion, tables or networks");
+    if (manifest.schemaVersion() == null || manifest.createdAt() == null || manifest.tables() == null
+        || manifest.networks() == null) {
+      throw damaged(BackupManifest.MANIFEST_ENTRY + " lacks schemaVersion, createdAt, tables or networks");
+    }
+    for (BackupManifest.TableEntry table : manifest.tables()) {
+      if (table == null || table.name() == null || table.entry() == null || table.columns() == null
+          || table.sha256() == null || table.columns().stream().anyMatch(c -> c == null || c.name() == null)) {
+        throw damaged(BackupManifest.MANIFEST_ENTRY + " describes a table without name, entry, columns or sha256");
+      }
+    }
+    for (BackupManifest.NetworkEntry network : manifest.networks()) {
+      if (network == null || (network.included() && (network.files() == null
+          || network.files().stream().anyMatch(f -> f == null || f.path() == null || f.sha256() == null)))) {
+        throw damaged(BackupManifest.MANIFEST_ENTRY + " describes a road network without its files");
+      }
     }
     return manifest;
   }

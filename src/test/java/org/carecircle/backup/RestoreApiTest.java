@@ -76,6 +76,19 @@ class RestoreApiTest {
     Response response = api.upload(RESTORE, "other.zip", zip);
     assertThat(response.status()).as(response.toString()).isEqualTo(422);
     assertThat(firstMessage(response)).contains("no manifest.json");
+
+    byte[] foreign = BackupFiles.rewrite(backup, Map.of(BackupManifest.MANIFEST_ENTRY,
+        content -> "{\"format\": \"other-tool\", \"formatVersion\": 1}".getBytes(StandardCharsets.UTF_8)));
+    Response other = api.upload(RESTORE, "other.zip", foreign);
+    assertThat(other.status()).as(other.toString()).isEqualTo(422);
+    assertThat(firstMessage(other)).contains("format 'other-tool'");
+
+    byte[] truncated = BackupFiles.rewrite(backup, Map.of(BackupManifest.MANIFEST_ENTRY,
+        content -> "{\"format\": \"carecircle-backup\", \"formatVersion\": 1, \"schemaVersion\": \"7\"}"
+            .getBytes(StandardCharsets.UTF_8)));
+    Response partial = api.upload(RESTORE, "partial.zip", truncated);
+    assertThat(partial.status()).as(partial.toString()).isEqualTo(422);
+    assertThat(firstMessage(partial)).contains("lacks");
   }
 
   @Test
