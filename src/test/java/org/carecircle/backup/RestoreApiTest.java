@@ -2,13 +2,21 @@ package org.carecircle.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.carecircle.testsupport.ApiClient;
 import org.carecircle.testsupport.ApiClient.Response;
+import org.carecircle.testsupport.TestNetworks;
+import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -106,7 +114,7 @@ class RestoreApiTest {
   @Order(4)
   void aCutOffFileIsRejected() throws Exception {
     byte[] whole = Files.readAllBytes(backup);
-    byte[] cut = java.util.Arrays.copyOf(whole, whole.length / 2);
+    byte[] cut = Arrays.copyOf(whole, whole.length / 2);
     Response response = api.upload(RESTORE, "cut.zip", cut);
     assertThat(response.status()).as(response.toString()).isEqualTo(422);
     assertThat(facilities()).isZero();
@@ -117,15 +125,14 @@ class RestoreApiTest {
   void aBackupFromANewerSchemaIsRefusedNamingBothVersions() throws Exception {
     String storeVersion = new JdbcTemplate(store).queryForList(
         "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL", String.class)
-        .stream().max(java.util.Comparator.comparing(org.flywaydb.core.api.MigrationVersion::fromVersion)).orElseThrow();
+        .stream().max(Comparator.comparing(MigrationVersion::fromVersion)).orElseThrow();
     byte[] zip = BackupFiles.rewrite(backup, Map.of(BackupManifest.MANIFEST_ENTRY, content -> {
       try {
-        com.fasterxml.jackson.databind.node.ObjectNode manifest =
-            (com.fasterxml.jackson.databind.node.ObjectNode) StoreBackupWriter.JSON.readTree(content);
+        ObjectNode manifest = (ObjectNode) StoreBackupWriter.JSON.readTree(content);
         manifest.put("schemaVersion", "99");
         return StoreBackupWriter.JSON.writeValueAsBytes(manifest);
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
     }));
     Response response = api.upload(RESTORE, "newer.zip", zip);
@@ -176,8 +183,7 @@ class RestoreApiTest {
   void aBackupMadeThroughTheApiIsListedDownloadedAndDeleted() {
     Response accepted = api.postJson("/api/admin/backups", "");
     assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
-    com.fasterxml.jackson.databind.JsonNode job =
-        org.carecircle.testsupport.TestNetworks.awaitJob(api, accepted.json().get("jobId").asText());
+    JsonNode job = TestNetworks.awaitJob(api, accepted.json().get("jobId").asText());
     assertThat(job.get("state").asText()).as(job.toString()).isEqualTo("succeeded");
     String name = job.at("/result/name").asText();
     assertThat(job.at("/result/rows").asLong()).isEqualTo(3);
@@ -194,8 +200,8 @@ class RestoreApiTest {
   private static byte[] read(Path file) {
     try {
       return Files.readAllBytes(file);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }
