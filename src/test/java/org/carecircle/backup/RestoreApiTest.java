@@ -17,6 +17,7 @@ import org.carecircle.testsupport.ApiClient;
 import org.carecircle.testsupport.ApiClient.Response;
 import org.carecircle.testsupport.TestNetworks;
 import org.flywaydb.core.api.MigrationVersion;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -29,7 +30,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * {@code POST /api/admin/restore} into this application's own empty H2GIS store: files that are not
+ * {@code POST /api/admin/restore} into this application's own empty store (subclasses choose it;
+ * the backup comes from H2GIS): files that are not
  * (whole) backups are refused with 422 naming what is wrong, a backup from another schema version
  * with 409 naming both versions, all without writing anything; a good backup is restored, the next
  * facility gets a fresh id, and a second restore into the now filled store is refused.
@@ -38,7 +40,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
     properties = "carecircle.backup.directory=${java.io.tmpdir}/carecircle-test-backups-${random.uuid}")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class RestoreApiTest {
+abstract class RestoreApiTest {
   private static final String RESTORE = "/api/admin/restore";
   @LocalServerPort int port;
   @Autowired DataSource store;
@@ -48,6 +50,7 @@ class RestoreApiTest {
 
   @BeforeAll
   void backUpASmallStore() throws Exception {
+    TargetStores.emptyStore(store);
     api = new ApiClient(port);
     DataSource source = targets.emptyH2gis();
     JdbcTemplate jdbc = new JdbcTemplate(source);
@@ -57,6 +60,13 @@ class RestoreApiTest {
     jdbc.update("INSERT INTO facility (id, name, type_code, status, geom) VALUES"
         + " (57, '急救分站', 'emergency_station', 'planned', ST_GeomFromText('POINT (117.1 36.65)', 4326))");
     backup = BackupFiles.write(source, targets.emptyFolder(), true);
+  }
+
+  /** Leaves the store empty, as the other test classes expect the shared PostGIS database. */
+  @AfterAll
+  void emptyTheStore() throws Exception {
+    TargetStores.emptyStore(store);
+    targets.close();
   }
 
   private long facilities() {
