@@ -203,6 +203,31 @@ export function importNetwork(file, name, onProgress, onUploaded) {
   return upload(withQuery('/api/networks/import', { name }), file, onProgress, onUploaded);
 }
 
+/* ---------------------------------------------------------------- backups (administration) */
+
+/**
+ * The backups in the server's backup folder, newest first: [{name, sizeBytes, createdAt, kind
+ * (manual|scheduled), sourceVendor, schemaVersion, tables, rows, networks, networksIncluded,
+ * problem (null, or why the file cannot be restored)}].
+ */
+export function fetchBackups() {
+  return request('GET', '/api/admin/backups');
+}
+
+/** Starts a backup of the whole store: 202 {jobId}; the job's result is the new backup's entry. */
+export function startBackup() {
+  return request('POST', '/api/admin/backups');
+}
+
+export function deleteBackup(name) {
+  return request('DELETE', `/api/admin/backups/${encodeURIComponent(name)}`);
+}
+
+/** Where the browser downloads one backup (a zip file). */
+export function backupDownloadUrl(name) {
+  return `/api/admin/backups/${encodeURIComponent(name)}`;
+}
+
 /* ---------------------------------------------------------------- background jobs */
 
 /**

@@ -13,6 +13,7 @@
 import { fetchConfig, fetchFacilityTypes } from './api.js';
 import { Catalogue } from './catalogue.js';
 import { AccessGapsPanel } from './accessGaps.js';
+import { BackupPanel } from './backups.js';
 import { CoveragePanel } from './coverage.js';
 import { offerDemo } from './demo.js';
 import { FacilityEditor } from './facilityEditor.js';
@@ -168,6 +169,10 @@ async function start(api) {
     },
   });
 
+  const backups = new BackupPanel({ container: document.getElementById('backup-body') });
+  api.backups = { list: () => backups.backups, refresh: () => backups.refresh(), create: () => backups.create() };
+  const backupsListed = backups.refresh();
+
   // networks are listed while the facilities load; refresh() reports failures itself
   const networksListed = networks.refresh();
   // scenarios too; refreshScenarios() shows a failure in its list
@@ -183,6 +188,7 @@ async function start(api) {
   initBaseMaps(map, registry, config);
   await networksListed;
   await scenariosListed;
+  await backupsListed;
   await offerDemo(reloadAndFit);
 }
 

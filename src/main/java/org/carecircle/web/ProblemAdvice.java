@@ -192,4 +192,10 @@ public class ProblemAdvice {
   ResponseEntity<ProblemDetail> concurrentChange(org.carecircle.error.ConcurrentChangeException e) {
     return problem(HttpStatus.CONFLICT, "Concurrent change", e.getMessage());
   }
+
+  /** A restore into a store that holds data or has another schema version: the store, not the file, is in the way. */
+  @ExceptionHandler(org.carecircle.backup.RestoreRefusedException.class)
+  ResponseEntity<ProblemDetail> restoreRefused(org.carecircle.backup.RestoreRefusedException e) {
+    return problem(HttpStatus.CONFLICT, "Restore refused", e.getMessage());
+  }
 }
