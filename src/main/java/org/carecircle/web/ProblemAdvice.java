@@ -178,4 +178,15 @@ public class ProblemAdvice {
   private static ResponseEntity<ProblemDetail> respond(HttpStatus status, ProblemDetail body) {
     return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
   }
+
+  /** A stale If-Match: someone saved in between. Both versions go back so the page can show them. */
+  @ExceptionHandler(org.carecircle.history.VersionConflictException.class)
+  ResponseEntity<ProblemDetail> versionConflict(org.carecircle.history.VersionConflictException e) {
+    ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    body.setTitle("Changed by someone else; nothing was written");
+    body.setProperty("storedVersion", e.storedVersion());
+    body.setProperty("yourVersion", e.yourVersion());
+    body.setProperty("stored", e.stored());
+    return respond(HttpStatus.CONFLICT, body);
+  }
 }
