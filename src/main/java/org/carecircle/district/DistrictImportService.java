@@ -13,6 +13,10 @@ import java.util.Map;
 import java.util.Set;
 import org.carecircle.error.InputProblem;
 import org.carecircle.error.InputRejectedException;
+import org.carecircle.history.Change;
+import org.carecircle.history.ChangeAction;
+import org.carecircle.history.ChangeLog;
+import org.carecircle.history.EntityType;
 import org.carecircle.io.ImportFormat;
 import org.carecircle.io.InputFiles;
 import org.carecircle.io.ImportOptions;
@@ -25,10 +29,6 @@ import org.carecircle.io.gpkg.GeoPackageReader;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.carecircle.history.Change;
-import org.carecircle.history.ChangeAction;
-import org.carecircle.history.ChangeLog;
-import org.carecircle.history.EntityType;
 
 /**
  * Imports district boundaries from GeoJSON, GeoPackage or OSM PBF, appending them to the stored

@@ -1,10 +1,5 @@
 package org.carecircle.standard;
 
-import org.carecircle.history.Change;
-import org.carecircle.history.ChangeAction;
-import org.carecircle.history.ChangeRecorder;
-import org.carecircle.history.EntityType;
-import org.springframework.transaction.annotation.Transactional;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -20,7 +15,12 @@ import java.util.stream.Collectors;
 import org.carecircle.error.InputProblem;
 import org.carecircle.error.InputRejectedException;
 import org.carecircle.error.NotFoundException;
+import org.carecircle.history.Change;
+import org.carecircle.history.ChangeAction;
+import org.carecircle.history.ChangeRecorder;
+import org.carecircle.history.EntityType;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The planning standards: read once from the packaged {@value #RESOURCE}, with the target changes

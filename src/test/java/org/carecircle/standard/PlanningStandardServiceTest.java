@@ -1,6 +1,5 @@
 package org.carecircle.standard;
 
-import org.carecircle.history.ListChangeRecorder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.carecircle.error.InputRejectedException;
 import org.carecircle.error.NotFoundException;
+import org.carecircle.history.ListChangeRecorder;
 import org.junit.jupiter.api.Test;
 
 class PlanningStandardServiceTest {
