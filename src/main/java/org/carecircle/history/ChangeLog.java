@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.carecircle.error.InputProblem;
+import org.carecircle.error.InputRejectedException;
 import org.carecircle.system.CurrentUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -20,6 +22,12 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ChangeLog implements ChangeRecorder {
+  /**
+   * Longest state kept, in characters of JSON; the width of the H2 column. A facility reaches it
+   * only with about a megabyte of free attributes.
+   */
+  public static final int MAX_STATE_CHARS = 1_000_000;
+
   private final ChangeLogRepository repository;
   private final CurrentUser currentUser;
   private final ObjectMapper json;
@@ -42,6 +50,8 @@ public class ChangeLog implements ChangeRecorder {
    *
    * @throws org.springframework.transaction.IllegalTransactionStateException when called outside a
    *     transaction
+   * @throws InputRejectedException on field attributes when a state is longer than {@link
+   *     #MAX_STATE_CHARS}; the caller's transaction then rolls back
    */
   @Override
   @Transactional(propagation = Propagation.MANDATORY)
@@ -82,10 +92,17 @@ public class ChangeLog implements ChangeRecorder {
     if (state == null) {
       return null;
     }
+    String text;
     try {
-      return json.writeValueAsString(state);
+      text = json.writeValueAsString(state);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("a state for the change history cannot be written as JSON", e);
     }
+    if (text.length() > MAX_STATE_CHARS) {
+      throw new InputRejectedException(InputProblem.ofField("attributes", "the change cannot be kept in the history:"
+          + " as JSON it has " + text.length() + " characters, at most " + MAX_STATE_CHARS + " are kept; shorten"
+          + " the free attributes. Nothing was written."));
+    }
+    return text;
   }
 }

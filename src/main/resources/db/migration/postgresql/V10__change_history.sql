@@ -12,7 +12,8 @@ CREATE TABLE change_log (
   action       VARCHAR(32)  NOT NULL,
   changed_by   VARCHAR(200) NOT NULL,
   changed_at   TIMESTAMPTZ NOT NULL,
-  -- JSON: the state before and after the change; null before a create, after a delete
+  -- JSON: the state before and after the change; null before a create, after a delete (at most
+  -- ChangeLog.MAX_STATE_CHARS characters, as on H2)
   before_state TEXT,
   after_state  TEXT
 );

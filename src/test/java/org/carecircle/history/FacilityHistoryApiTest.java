@@ -254,6 +254,19 @@ abstract class FacilityHistoryApiTest {
   }
 
   @Test
+  void aFacilityTooLargeForTheHistoryIsRejectedAndNotWritten() {
+    long before = lastEntryId();
+    long facilitiesBefore = facilities.count();
+    String huge = CLINIC.replace("\"district\":\"市南区\"", "\"notes\":\"" + "x".repeat(ChangeLog.MAX_STATE_CHARS) + "\"");
+    Response rejected = api.postJson("/api/facilities", huge);
+    assertThat(rejected.status()).as(rejected.toString().substring(0, 300)).isEqualTo(422);
+    assertThat(rejected.json().at("/rejected/0/field").asText()).isEqualTo("attributes");
+    assertThat(rejected.json().at("/rejected/0/message").asText()).contains("at most 1000000");
+    assertThat(facilities.count()).as("nothing written").isEqualTo(facilitiesBefore);
+    assertThat(entriesAfter(before)).isZero();
+  }
+
+  @Test
   void historyOfAnUnknownFacilityAndBadPagesAreExplained() {
     Response unknown = api.get("/api/facilities/987654321/history");
     assertThat(unknown.status()).isEqualTo(404);
