@@ -53,7 +53,7 @@ abstract class EntityHistoryApiTest {
     for (int i = page.size() - 1; i >= 0; i--) {
       JsonNode e = page.get(i);
       if (e.get("id").asLong() >= firstEntry) {
-        assertThat(e.get("user").asText()).isEqualTo("system");
+        assertThat(e.get("user").asText()).isEqualTo(TestUser.NAME);
         lines.add(e.get("entityId").asText() + " v" + e.get("version").asLong() + " " + e.get("action").asText());
       }
     }

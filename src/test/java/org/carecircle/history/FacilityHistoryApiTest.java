@@ -108,8 +108,9 @@ abstract class FacilityHistoryApiTest {
     List<String> lines = new ArrayList<>();
     entries.forEach(e -> lines.add(e.get("version").asLong() + " " + e.get("action").asText() + " "
         + e.get("user").asText()));
-    assertThat(lines).containsExactly("5 restore system", "4 delete system", "3 update system",
-        "2 update system", "1 create system");
+    String user = TestUser.NAME;
+    assertThat(lines).containsExactly("5 restore " + user, "4 delete " + user, "3 update " + user,
+        "2 update " + user, "1 create " + user);
     entries.forEach(e -> assertThat(e.get("changedAt").asText()).isNotBlank());
 
     // each entry has both states (null only before a create and after a delete), and each entry's
@@ -142,7 +143,8 @@ abstract class FacilityHistoryApiTest {
     long next = page.get("nextBefore").asLong();
     JsonNode older = api.get("/api/history?entityType=facility&entityId=" + id + "&limit=2&before=" + next).json();
     assertThat(older.get("entries")).extracting(e -> e.get("version").asLong()).containsExactly(3L, 2L);
-    assertThat(api.get("/api/history?user=system&entityType=facility&entityId=" + id).json().get("entries")).hasSize(5);
+    assertThat(api.get("/api/history?user=" + user + "&entityType=facility&entityId=" + id).json().get("entries"))
+        .hasSize(5);
     assertThat(api.get("/api/history?user=someone-else&entityType=facility&entityId=" + id).json().get("entries"))
         .isEmpty();
   }

@@ -76,7 +76,7 @@ class FacilityHistoryPageTest extends PageTest {
     assertThat(entries).extracting(e -> e.getAttribute("data-version") + " " + e.getAttribute("data-action"))
         .containsExactly("2 update", "1 create");
     WebElement edit = entries.get(0);
-    assertThat(edit.getText()).contains("system");
+    assertThat(edit.getText()).contains(TestUser.NAME);
     assertThat(edit.findElement(By.cssSelector("tr[data-field='beds']")).getText()).contains("20").contains("35");
     assertThat(edit.findElement(By.cssSelector("tr[data-field='name']")).getText())
         .contains("八大关社区卫生服务中心").contains("太平角社区卫生服务中心");
