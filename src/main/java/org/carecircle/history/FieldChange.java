@@ -1,6 +1,7 @@
 package org.carecircle.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -49,12 +50,12 @@ public record FieldChange(String field, JsonNode before, JsonNode after) {
 
   private static JsonNode fields(JsonNode state) {
     if (state == null || !state.isObject()) {
-      return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+      return JsonNodeFactory.instance.objectNode();
     }
     if (!"Feature".equals(state.path("type").asText())) {
       return state;
     }
-    var flat = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    var flat = JsonNodeFactory.instance.objectNode();
     JsonNode properties = state.path("properties");
     for (Iterator<String> it = properties.fieldNames(); it.hasNext(); ) {
       String name = it.next();

@@ -191,6 +191,12 @@ abstract class FacilityHistoryApiTest {
     assertThat(script.status()).as(script.toString()).isEqualTo(200);
     assertThat(script.headers().firstValue("ETag")).contains("\"4\"");
 
+    // a restore names the current version too: a stale one restores nothing
+    Response staleRestore = api.request("POST", "/api/facilities/" + id + "/history/1/restore", null, "If-Match", "\"3\"");
+    assertThat(staleRestore.status()).as(staleRestore.toString()).isEqualTo(409);
+    assertThat(staleRestore.json().get("storedVersion").asLong()).isEqualTo(4);
+    assertThat(api.get("/api/facilities/" + id).json().at("/properties/version").asLong()).isEqualTo(4);
+
     Response bad = api.request("PUT", "/api/facilities/" + id, CLINIC, "If-Match", "yesterday");
     assertThat(bad.status()).as(bad.toString()).isEqualTo(422);
     assertThat(bad.json().at("/rejected/0/field").asText()).isEqualTo("If-Match");
