@@ -51,8 +51,8 @@ function problemFrom(status, statusText, contentType, bodyText) {
   return new ApiError({ status, title: statusText || `HTTP ${status}`, detail: '' });
 }
 
-async function request(method, url, body, { signal } = {}) {
-  const init = { method, headers: { Accept: JSON_ACCEPT }, signal };
+async function request(method, url, body, { signal, headers } = {}) {
+  const init = { method, headers: { Accept: JSON_ACCEPT, ...headers }, signal };
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
@@ -140,13 +140,42 @@ export function createFacility(feature) {
   return request('POST', '/api/facilities', feature);
 }
 
-/** Replaces facility id with feature; resolves with the stored Feature. */
-export function updateFacility(id, feature) {
-  return request('PUT', `/api/facilities/${encodeURIComponent(id)}`, feature);
+/**
+ * If-Match for the version a planner edited (the facility's properties.version); no header for
+ * an unknown version.
+ */
+function ifMatch(version) {
+  return Number.isInteger(version) ? { 'If-Match': `"${version}"` } : {};
 }
 
-export function deleteFacility(id) {
-  return request('DELETE', `/api/facilities/${encodeURIComponent(id)}`);
+/**
+ * Replaces facility id with feature, if it is still at `version` (the version the planner
+ * edited); resolves with the stored Feature. A stale version rejects with status 409 and the
+ * problem's storedVersion, yourVersion and stored (the facility as saved by someone else).
+ */
+export function updateFacility(id, feature, version) {
+  return request('PUT', `/api/facilities/${encodeURIComponent(id)}`, feature, { headers: ifMatch(version) });
+}
+
+/**
+ * A facility's change history: {facilityId, entries: [{id, version, action, user, changedAt,
+ * before, after, changes: [{field, before, after}]}]}, newest first; also for a deleted facility.
+ */
+export function fetchFacilityHistory(id) {
+  return request('GET', `/api/facilities/${encodeURIComponent(id)}/history`);
+}
+
+/**
+ * Brings back version `version` of facility id (recorded as a restore); `currentVersion` is the
+ * version the planner saw (If-Match). Resolves with the stored Feature.
+ */
+export function restoreFacilityVersion(id, version, currentVersion) {
+  return request('POST', `/api/facilities/${encodeURIComponent(id)}/history/${encodeURIComponent(version)}/restore`,
+    undefined, { headers: ifMatch(currentVersion) });
+}
+
+export function deleteFacility(id, version) {
+  return request('DELETE', `/api/facilities/${encodeURIComponent(id)}`, undefined, { headers: ifMatch(version) });
 }
 
 /** The download URL for all facilities, or those matching the filter, in format geojson|csv|gpkg. */

@@ -49,12 +49,14 @@ export class FacilityLayer {
    * @param {import('./catalogue.js').Catalogue} options.catalogue
    * @param {(facility) => void} options.onEdit    the popup's Edit button
    * @param {(facility) => void} options.onDelete  the popup's Delete button
+   * @param {(facility) => void} [options.onHistory]  the popup's History button (shown when given)
    */
-  constructor({ map, catalogue, onEdit, onDelete }) {
+  constructor({ map, catalogue, onEdit, onDelete, onHistory }) {
     this.map = map;
     this.catalogue = catalogue;
     this.onEdit = onEdit;
     this.onDelete = onDelete;
+    this.onHistory = onHistory;
     /** id → Feature */
     this.features = new Map();
     /** id → L.Marker, for the features passing the filters */
@@ -361,6 +363,10 @@ export class FacilityLayer {
           type: 'button', class: 'btn btn-small', id: 'popup-edit', dataset: { action: 'edit' },
           on: { click: () => this.onEdit(facility) },
         }, t('popup.edit')),
+        this.onHistory ? h('button', {
+          type: 'button', class: 'btn btn-small', id: 'popup-history', dataset: { action: 'history' },
+          on: { click: () => this.onHistory(facility) },
+        }, t('popup.history')) : null,
         h('button', {
           type: 'button', class: 'btn btn-small btn-danger-quiet', id: 'popup-delete', dataset: { action: 'delete' },
           on: { click: () => this.onDelete(facility) },

@@ -5,10 +5,15 @@
  * The form validates what it can (required name, non-negative whole numbers, coordinate ranges)
  * and shows the server's problem+json answer next to the fields it names; anything it cannot
  * place goes to the form-level message (#facility-form-error).
+ *
+ * Edits and deletes send the version the planner opened (If-Match). When someone else saved in
+ * between, the server answers 409 and the form shows a conflict box (#facility-conflict): each
+ * field where the planner's value and the stored one differ, and a button that reloads the stored
+ * facility into the form. Nothing is overwritten silently.
  */
 import { createFacility, deleteFacility, updateFacility } from './api.js';
 import { STATUSES } from './catalogue.js';
-import { formatCoordinate, statusLabel } from './facilities.js';
+import { facilityOf, formatCoordinate, statusLabel } from './facilities.js';
 import { badgeSvg } from './icons.js';
 import { localName, onLanguageChange, t } from './i18n.js';
 import { closeSheet, confirmDialog, describeError, h, onEscape, showSheet, toast } from './ui.js';
@@ -289,14 +294,16 @@ export class FacilityEditor {
     form.setAttribute('aria-busy', 'true');
     try {
       const stored = this.editing
-        ? await updateFacility(this.editing.id, feature)
+        ? await updateFacility(this.editing.id, feature, this.editing.version)
         : await createFacility(feature);
       this.lastType = feature.properties.type;
       closeSheet();
       this.layer.upsert(stored);
       toast(t('form.saved', { name: stored?.properties?.name || feature.properties.name }), { kind: 'success' });
     } catch (error) {
-      if (form.isConnected) {
+      if (form.isConnected && error.status === 409 && error.problem?.stored) {
+        this.showConflict(feature, error.problem);
+      } else if (form.isConnected) {
         this.showServerError(error);
       } else {
         toast(`${t('form.saveFailed')}: ${describeError(error)}`, { kind: 'error' });
@@ -306,6 +313,45 @@ export class FacilityEditor {
       saveButton.textContent = t('common.save');
       form.removeAttribute('aria-busy');
     }
+  }
+
+  /**
+   * Someone else saved this facility since the form opened: shows, field by field, the planner's
+   * value next to the stored one, with a button that reloads the stored facility into the form.
+   */
+  showConflict(mine, problem) {
+    this.showErrors({});
+    const stored = facilityOf(problem.stored);
+    const yours = facilityOf(mine);
+    const shown = (value) => (value === null || value === undefined || value === '' ? t('common.none') : String(value));
+    const fields = ['name', 'type', 'status', ...COUNT_FIELDS, 'address', 'externalId', 'lon', 'lat'];
+    const rows = fields.filter((field) => shown(yours[field]) !== shown(stored[field]))
+      .map((field) => h('tr', { dataset: { field } },
+        h('th', { scope: 'row' }, t(`field.${field}`)),
+        h('td', { class: 'conflict-yours' }, shown(yours[field])),
+        h('td', { class: 'conflict-stored' }, shown(stored[field]))));
+    const box = h('div', {
+      class: 'form-conflict', id: 'facility-conflict', role: 'alert',
+      dataset: { storedVersion: String(problem.storedVersion), yourVersion: String(problem.yourVersion) },
+    },
+    h('strong', {}, t('conflict.title')),
+    h('p', {}, t('conflict.message', { yours: problem.yourVersion, stored: problem.storedVersion })),
+    rows.length ? h('table', { class: 'popup-table conflict-table' },
+      h('thead', {}, h('tr', {}, h('th', {}, ''), h('th', {}, t('conflict.yours')), h('th', {}, t('conflict.stored')))),
+      h('tbody', {}, rows)) : h('p', {}, t('conflict.sameValues')),
+    h('button', {
+      type: 'button', class: 'btn btn-small', id: 'facility-conflict-reload',
+      on: { click: () => this.reloadStored(problem.stored) },
+    }, t('conflict.reload')));
+    this.form.querySelector('#facility-conflict')?.remove();
+    this.form.prepend(box);
+  }
+
+  /** Replaces the planner's edits with the stored facility (after a conflict). */
+  reloadStored(storedFeature) {
+    this.layer.upsert(storedFeature);
+    closeSheet();
+    this.openForm(facilityOf(storedFeature));
   }
 
   /** Places the problem+json field errors next to their inputs; the rest at the top of the form. */
@@ -402,7 +448,7 @@ export class FacilityEditor {
       return;
     }
     try {
-      await deleteFacility(facility.id);
+      await deleteFacility(facility.id, facility.version);
       this.layer.closePopup();
       this.layer.remove(facility.id);
       if (this.editing && this.editing.id === facility.id) {
@@ -413,6 +459,8 @@ export class FacilityEditor {
       toast(t('delete.failed', { message: describeError(error) }), { kind: 'error', timeoutMs: 8000 });
       if (error.status === 404) {
         this.layer.remove(facility.id); // already gone on the server
+      } else if (error.status === 409 && error.problem?.stored) {
+        this.layer.upsert(error.problem.stored); // show what was saved in between
       }
     }
   }

@@ -18,6 +18,7 @@ import { CoveragePanel } from './coverage.js';
 import { offerDemo } from './demo.js';
 import { FacilityEditor } from './facilityEditor.js';
 import { FacilityLayer } from './facilities.js';
+import { FacilityHistory } from './facilityHistory.js';
 import { applyTranslations, getLanguage, onLanguageChange, setLanguage, t } from './i18n.js';
 import { Importer, initExportLinks } from './importExport.js';
 import { createMap, initBaseMaps, LayerRegistry } from './map.js';
@@ -68,15 +69,18 @@ async function start(api) {
 
   const catalogue = new Catalogue(types);
   let editor = null;
+  let history = null;
   const layer = new FacilityLayer({
     map,
     catalogue,
     onEdit: (facility) => editor.openForm(facility),
     onDelete: (facility) => editor.confirmDelete(facility),
+    onHistory: (facility) => history.open(facility),
   });
   registry.addOverlay(layer.overlay, 'map.facilities', { id: 'facilities' });
   layer.overlay.addTo(map);
   editor = new FacilityEditor({ map, catalogue, layer, expandPanel: panel.expand });
+  history = new FacilityHistory({ layer, catalogue, expandPanel: panel.expand });
 
   const reloadAndFit = () => layer.refresh({ fit: true });
   // the importer wires itself to #import-button; nothing else needs a handle on it

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.carecircle.error.InputProblem;
 import org.carecircle.error.InputRejectedException;
+import org.carecircle.history.IfMatch;
 import org.carecircle.io.ImportFormat;
 import org.carecircle.io.InputFiles;
 import org.carecircle.io.ImportOptions;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
@@ -93,16 +95,26 @@ public class DistrictController {
         PageLinks.next(request, page.next(), GEO_JSON));
   }
 
-  @Operation(summary = "One district as a GeoJSON Feature")
+  @Operation(summary = "One district as a GeoJSON Feature; the ETag header is its version")
   @GetMapping(path = "/api/districts/{id}", produces = {GEO_JSON, MediaType.APPLICATION_JSON_VALUE})
-  public Feature get(@PathVariable long id) {
-    return DistrictGeoJson.toFeature(districts.get(id));
+  public ResponseEntity<Feature> get(@PathVariable long id) {
+    return withEtag(districts.get(id));
   }
 
-  @Operation(summary = "Set a district's official population ({\"officialPopulation\": 123456}), or clear it with null")
+  @Operation(summary = "Set a district's official population ({\"officialPopulation\": 123456}), or clear it with null",
+      description = "With If-Match (the district's ETag) a stale version answers 409 and writes nothing.")
   @PutMapping(path = "/api/districts/{id}/official-population", produces = {GEO_JSON, MediaType.APPLICATION_JSON_VALUE})
-  public Feature setOfficialPopulation(@PathVariable long id, @RequestBody JsonNode body) {
-    return DistrictGeoJson.toFeature(districts.setOfficialPopulation(id, OfficialPopulationParameter.parse(body)));
+  public ResponseEntity<Feature> setOfficialPopulation(@PathVariable long id, @RequestBody JsonNode body,
+      @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
+    return withEtag(districts.setOfficialPopulation(id, OfficialPopulationParameter.parse(body),
+        IfMatch.version(ifMatch)));
+  }
+
+  private static ResponseEntity<Feature> withEtag(DistrictPopulation district) {
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(GEO_JSON))
+        .eTag(IfMatch.etag(district.district().version()))
+        .body(DistrictGeoJson.toFeature(district));
   }
 
   @Operation(summary = "Remove every district")

@@ -44,6 +44,7 @@ final class DistrictGeoJson {
     properties.put("officialPopulation", entry.district().officialPopulation());
     properties.put("cellPopulation", entry.cellPopulation());
     properties.put("populationSource", entry.source().code());
+    properties.put("version", entry.district().version());
     return properties;
   }
 }

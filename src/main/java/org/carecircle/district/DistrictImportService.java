@@ -13,6 +13,10 @@ import java.util.Map;
 import java.util.Set;
 import org.carecircle.error.InputProblem;
 import org.carecircle.error.InputRejectedException;
+import org.carecircle.history.Change;
+import org.carecircle.history.ChangeAction;
+import org.carecircle.history.ChangeLog;
+import org.carecircle.history.EntityType;
 import org.carecircle.io.ImportFormat;
 import org.carecircle.io.InputFiles;
 import org.carecircle.io.ImportOptions;
@@ -48,7 +52,10 @@ public class DistrictImportService {
   private final DistrictRepository repository;
   private final TransactionTemplate transaction;
 
-  public DistrictImportService(DistrictRepository repository, TransactionTemplate transaction) {
+  private final ChangeLog log;
+
+  public DistrictImportService(DistrictRepository repository, TransactionTemplate transaction, ChangeLog log) {
+    this.log = log;
     this.repository = repository;
     this.transaction = transaction;
   }
@@ -134,7 +141,12 @@ public class DistrictImportService {
     if (format != ImportFormat.OSM_PBF && transformer.crsName().equals("EPSG:4326") && liesInChina(districts)) {
       warnings.add(0, InputProblem.ofField("crs", GCJ02_WARNING));
     }
-    List<District> written = transaction.execute(status -> repository.insertAll(districts));
+    List<District> written = transaction.execute(status -> {
+      List<District> inserted = repository.insertAll(districts);
+      log.recordAll(inserted.stream().map(d -> new Change(EntityType.DISTRICT, String.valueOf(d.id()), d.version(),
+          ChangeAction.IMPORT, null, d.historyState())).toList());
+      return inserted;
+    });
     return new DistrictImportResult(written.size(), written.stream()
         .map(d -> new DistrictImportResult.Imported(d.id(), d.name(), d.code())).toList(),
         transformer.crsName(), warnings);

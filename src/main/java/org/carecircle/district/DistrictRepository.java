@@ -25,12 +25,16 @@ public interface DistrictRepository {
   /** Stores new districts (their ids are ignored) and returns them with the assigned ids. */
   List<District> insertAll(List<District> districts);
 
+  /** As {@link #findById}, locking the row until the transaction ends (a read before a change). */
+  Optional<District> findByIdForUpdate(long id);
+
   /**
-   * Sets or clears (null) the official population of a district.
+   * Sets or clears (null) the official population of a district at {@code expectedVersion}; its
+   * version goes up by one.
    *
-   * @return false when no district has that id
+   * @return false when no district has that id at that version
    */
-  boolean setOfficialPopulation(long id, Double officialPopulation);
+  boolean setOfficialPopulation(long id, Double officialPopulation, long expectedVersion);
 
   /** Removes every district and returns how many there were. */
   int deleteAll();

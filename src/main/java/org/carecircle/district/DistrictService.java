@@ -3,6 +3,11 @@ package org.carecircle.district;
 import java.util.ArrayList;
 import java.util.List;
 import org.carecircle.error.NotFoundException;
+import org.carecircle.history.Change;
+import org.carecircle.history.ChangeAction;
+import org.carecircle.history.ChangeLog;
+import org.carecircle.history.EntityType;
+import org.carecircle.history.VersionConflictException;
 import org.carecircle.population.PopulationService;
 import org.carecircle.paging.PageRequest;
 import org.carecircle.paging.Paged;
@@ -24,10 +29,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class DistrictService {
   private final DistrictRepository repository;
   private final PopulationService population;
+  private final ChangeLog log;
 
-  public DistrictService(DistrictRepository repository, PopulationService population) {
+  public DistrictService(DistrictRepository repository, PopulationService population, ChangeLog log) {
     this.repository = repository;
     this.population = population;
+    this.log = log;
   }
 
   /** Every district with its population, by ascending id. */
@@ -69,7 +76,11 @@ public class DistrictService {
 
   @Transactional(readOnly = true)
   public DistrictPopulation get(long id) {
-    District district = find(id);
+    return withOwnPopulation(find(id));
+  }
+
+  /** One district with the population of the cells overlapping it alone. */
+  private DistrictPopulation withOwnPopulation(District district) {
     return withPopulation(district, population.hasCells()
         ? new DistrictPopulationCalculator(district.boundary())
             .calculate(population.cellsOverlapping(district.boundary().getEnvelopeInternal())).population()
@@ -77,22 +88,38 @@ public class DistrictService {
   }
 
   /**
-   * Sets the official population of a district, or clears it with null.
+   * Sets the official population of a district, or clears it with null; its version goes up by one
+   * and the change is recorded.
    *
    * @param officialPopulation residents, finite and {@code >= 0}, or null
+   * @param expectedVersion the version the client edited (If-Match), or null for no check
+   * @throws VersionConflictException when the stored version is not {@code expectedVersion}
    */
   @Transactional
-  public DistrictPopulation setOfficialPopulation(long id, Double officialPopulation) {
-    if (!repository.setOfficialPopulation(id, officialPopulation)) {
-      throw notFound(id);
+  public DistrictPopulation setOfficialPopulation(long id, Double officialPopulation, Long expectedVersion) {
+    District before = repository.findByIdForUpdate(id).orElseThrow(() -> notFound(id));
+    if (expectedVersion != null && expectedVersion != before.version()) {
+      throw new VersionConflictException("district " + id, before.version(), expectedVersion,
+          DistrictGeoJson.toFeature(withOwnPopulation(before)));
     }
+    if (!repository.setOfficialPopulation(id, officialPopulation, before.version())) {
+      throw new IllegalStateException("district " + id + " changed although it was locked");
+    }
+    District after = new District(id, before.name(), before.code(), officialPopulation, before.boundary(),
+        before.version() + 1);
+    log.record(new Change(EntityType.DISTRICT, String.valueOf(id), after.version(), ChangeAction.UPDATE,
+        before.historyState(), after.historyState()));
     return get(id);
   }
 
-  /** Removes every district; returns how many there were. */
+  /** Removes every district, each recorded as deleted; returns how many there were. */
   @Transactional
   public int deleteAll() {
-    return repository.deleteAll();
+    List<District> before = repository.findAll();
+    int deleted = repository.deleteAll();
+    log.recordAll(before.stream().map(d -> new Change(EntityType.DISTRICT, String.valueOf(d.id()), d.version() + 1,
+        ChangeAction.DELETE, d.historyState(), null)).toList());
+    return deleted;
   }
 
   private District find(long id) {

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class JdbcDistrictRepository implements DistrictRepository {
-  private static final String COLUMNS = "id, name, code, official_population, ST_AsBinary(geom) AS wkb";
+  private static final String COLUMNS = "id, name, code, official_population, ST_AsBinary(geom) AS wkb, version";
   private static final String INSERT =
       "INSERT INTO district (name, code, official_population, geom) VALUES (?, ?, ?, ST_GeomFromWKB(?, 4326))";
 
@@ -84,13 +84,21 @@ public class JdbcDistrictRepository implements DistrictRepository {
   }
 
   @Override
-  public boolean setOfficialPopulation(long id, Double officialPopulation) {
+  public boolean setOfficialPopulation(long id, Double officialPopulation, long expectedVersion) {
     return jdbc.update(connection -> {
-      PreparedStatement statement = connection.prepareStatement("UPDATE district SET official_population = ? WHERE id = ?");
+      PreparedStatement statement = connection.prepareStatement(
+          "UPDATE district SET official_population = ?, version = version + 1 WHERE id = ? AND version = ?");
       setDouble(statement, 1, officialPopulation);
       statement.setLong(2, id);
+      statement.setLong(3, expectedVersion);
       return statement;
     }) == 1;
+  }
+
+  @Override
+  public Optional<District> findByIdForUpdate(long id) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM district WHERE id = ? FOR UPDATE", rowMapper(), id).stream()
+        .findFirst();
   }
 
   @Override
@@ -131,7 +139,7 @@ public class JdbcDistrictRepository implements DistrictRepository {
       }
       boundary.setSRID(4326);
       Double official = rs.getObject("official_population") == null ? null : rs.getDouble("official_population");
-      return new District(id, rs.getString("name"), rs.getString("code"), official, boundary);
+      return new District(id, rs.getString("name"), rs.getString("code"), official, boundary, rs.getLong("version"));
     };
   }
 }

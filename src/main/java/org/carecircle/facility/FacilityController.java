@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.carecircle.error.InputProblem;
 import org.carecircle.error.InputRejectedException;
+import org.carecircle.history.IfMatch;
 import org.carecircle.io.ImportFormat;
 import org.carecircle.io.InputFiles;
 import org.carecircle.io.ImportOptions;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
@@ -73,10 +75,11 @@ public class FacilityController {
         page.numberMatched(), PageLinks.next(request, page.next(), GEO_JSON));
   }
 
-  @Operation(summary = "One facility as a GeoJSON Feature")
+  @Operation(summary = "One facility as a GeoJSON Feature",
+      description = "The ETag header is its version (\"3\"); send it back as If-Match with PUT or DELETE.")
   @GetMapping(path = "/api/facilities/{id}", produces = {GEO_JSON, MediaType.APPLICATION_JSON_VALUE})
-  public Feature get(@PathVariable long id) {
-    return FacilityGeoJson.toFeature(facilities.get(id));
+  public ResponseEntity<Feature> get(@PathVariable long id) {
+    return withEtag(facilities.get(id));
   }
 
   @Operation(summary = "Add a facility (a GeoJSON Feature with a Point in WGS84)")
@@ -85,20 +88,33 @@ public class FacilityController {
     Facility created = facilities.create(GeoJsonReader.readSingleFeature(feature));
     return ResponseEntity.created(URI.create("/api/facilities/" + created.id()))
         .contentType(MediaType.parseMediaType(GEO_JSON))
+        .eTag(IfMatch.etag(created.version()))
         .body(FacilityGeoJson.toFeature(created));
   }
 
-  @Operation(summary = "Replace a facility")
+  @Operation(summary = "Replace a facility",
+      description = "With If-Match (the ETag of the version edited) a stale version answers 409 with both"
+          + " versions and writes nothing; without it the facility is replaced whatever its version.")
   @PutMapping(path = "/api/facilities/{id}", produces = {GEO_JSON, MediaType.APPLICATION_JSON_VALUE})
-  public Feature update(@PathVariable long id, @RequestBody JsonNode feature) {
-    return FacilityGeoJson.toFeature(facilities.update(id, GeoJsonReader.readSingleFeature(feature)));
+  public ResponseEntity<Feature> update(@PathVariable long id, @RequestBody JsonNode feature,
+      @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
+    return withEtag(facilities.update(id, GeoJsonReader.readSingleFeature(feature), IfMatch.version(ifMatch)));
   }
 
-  @Operation(summary = "Delete a facility")
+  @Operation(summary = "Delete a facility (its history stays and it can be restored)",
+      description = "With If-Match a stale version answers 409 and deletes nothing.")
   @DeleteMapping("/api/facilities/{id}")
-  public ResponseEntity<Void> delete(@PathVariable long id) {
-    facilities.delete(id);
+  public ResponseEntity<Void> delete(@PathVariable long id,
+      @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
+    facilities.delete(id, IfMatch.version(ifMatch));
     return ResponseEntity.noContent().build();
+  }
+
+  static ResponseEntity<Feature> withEtag(Facility facility) {
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(GEO_JSON))
+        .eTag(IfMatch.etag(facility.version()))
+        .body(FacilityGeoJson.toFeature(facility));
   }
 
   @Operation(summary = "Import facilities from GeoJSON, CSV, GeoPackage or OSM PBF, all or nothing",

@@ -22,15 +22,15 @@ import org.locationtech.jts.geom.Point;
  * English or Chinese: {@code name}/名称, {@code type}/类型, {@code status}/状态, {@code beds}/床位数,
  * {@code physicians}/医师数, {@code nurses}/护士数, {@code ambulances}/救护车数, {@code address}/地址,
  * {@code externalId}/机构编码, {@code attributes} (an object or its JSON text). Every other property
- * is kept as a free attribute, except {@code id} (CareCircle assigns its own) and the type-name
- * columns that CareCircle's own export adds.
+ * is kept as a free attribute, except {@code id} (CareCircle assigns its own), {@code version}
+ * (the store counts it) and the type-name columns that CareCircle's own export adds.
  */
 public final class FacilityFeatureMapper {
   /** Longest name accepted; the store's column is as wide. */
   static final int MAX_NAME_CHARS = 300;
 
   private static final Map<String, String> FIELD_BY_KEY = new LinkedHashMap<>();
-  private static final Set<String> IGNORED_KEYS = Set.of("id", "fid", "typenamezh", "typenameen");
+  private static final Set<String> IGNORED_KEYS = Set.of("id", "fid", "typenamezh", "typenameen", "version");
 
   static {
     alias("name", "name", "名称", "机构名称", "医院名称", "facilityname");

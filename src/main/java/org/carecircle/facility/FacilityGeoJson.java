@@ -4,7 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.carecircle.io.geojson.Feature;
 
-/** The GeoJSON shape of a facility in the API: the properties the page and exports rely on. */
+/**
+ * The GeoJSON shape of a facility in the API: the properties the page and exports rely on. The
+ * change history stores facilities in this shape too, and restores them from it.
+ */
 final class FacilityGeoJson {
   private FacilityGeoJson() {}
 
@@ -21,6 +24,7 @@ final class FacilityGeoJson {
     properties.put("address", facility.address());
     properties.put("externalId", facility.externalId());
     properties.put("attributes", facility.attributes());
+    properties.put("version", facility.version());
     return new Feature(facility.id(), facility.location(), properties);
   }
 }

@@ -33,7 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>IMPLEMENTATION NOTE: the whole file is read, converted to WGS84 and validated before the
  * first write, so that the answer lists every bad row at once; only a file without a single
  * problem is written, in one transaction. Rows whose externalId is already in the registry replace
- * that facility (a re-issued official list updates the registry instead of doubling it).
+ * that facility (a re-issued official list updates the registry instead of doubling it). Every row
+ * is recorded in the change history (batch-inserted) in that same transaction.
  */
 @Service
 public class FacilityImportService {
@@ -42,13 +43,15 @@ public class FacilityImportService {
   private final OsmFacilityMapper osmMapper;
   private final TransactionTemplate transaction;
   private final Object writeLock = new Object();
+  private final FacilityChanges changes;
 
-  public FacilityImportService(
-      FacilityRepository repository, FacilityTypeCatalogue catalogue, TransactionTemplate transaction) {
+  public FacilityImportService(FacilityRepository repository, FacilityTypeCatalogue catalogue,
+      TransactionTemplate transaction, FacilityChanges changes) {
     this.repository = repository;
     this.catalogue = catalogue;
     this.osmMapper = new OsmFacilityMapper(catalogue);
     this.transaction = transaction;
+    this.changes = changes;
   }
 
   /**
@@ -160,8 +163,18 @@ public class FacilityImportService {
           updates.add(facility.withId(id));
         }
       }
-      repository.insertAll(inserts);
+      List<Facility> created = repository.insertAll(inserts);
+      Map<Long, Facility> before = new HashMap<>();
+      repository.findByIdsForUpdate(updates.stream().map(Facility::id).toList()).forEach(f -> before.put(f.id(), f));
       repository.updateAll(updates);
+      List<Facility> updatedBefore = new ArrayList<>(updates.size());
+      List<Facility> updatedAfter = new ArrayList<>(updates.size());
+      for (Facility update : updates) {
+        Facility old = before.get(update.id());
+        updatedBefore.add(old);
+        updatedAfter.add(update.withVersion(old.version() + 1));
+      }
+      changes.imported(created, updatedBefore, updatedAfter);
       return new ImportResult(facilities.size(), inserts.size(), updates.size(), List.of(), warnings);
     });
   }

@@ -29,26 +29,45 @@ public interface FacilityRepository {
 
   Optional<Facility> findById(long id);
 
-  /** Stores a new facility (its id is ignored) and returns it with the assigned id. */
+  /** As {@link #findById}, locking the row until the transaction ends (a read before a change). */
+  Optional<Facility> findByIdForUpdate(long id);
+
+  /** The stored facilities among these ids, in no particular order, locked until the transaction ends. */
+  List<Facility> findByIdsForUpdate(Collection<Long> ids);
+
+  /** Stores a new facility (its id and version are ignored) and returns it with the assigned id, version 1. */
   Facility insert(Facility facility);
 
   /**
-   * Replaces the stored facility {@code facility.id()}.
+   * Stores a facility under its own id and version (a restore after a delete; the id must be free).
+   */
+  Facility insertWithId(Facility facility);
+
+  /**
+   * Replaces the stored facility {@code facility.id()} and adds one to its version. When {@code
+   * facility.version()} is not null, only the facility at that version is replaced.
    *
-   * @return false when no facility has that id
+   * @return false when no facility has that id (at that version)
    */
   boolean update(Facility facility);
 
   /** @return false when no facility had that id */
   boolean delete(long id);
 
+  /** @return false when no facility had that id at that version */
+  boolean delete(long id, long expectedVersion);
+
   /** Ids of the stored facilities with these external ids, by external id. */
   Map<String, Long> idsByExternalId(Collection<String> externalIds);
 
-  /** Inserts many facilities in batches; ids of the arguments are ignored. */
-  void insertAll(List<Facility> facilities);
+  /**
+   * Inserts many facilities in batches; ids of the arguments are ignored.
+   *
+   * @return the facilities with their assigned ids and version 1, in the order given
+   */
+  List<Facility> insertAll(List<Facility> facilities);
 
-  /** Updates many facilities (each with its id) in batches. */
+  /** Updates many facilities (each with its id) in batches; each version goes up by one. */
   void updateAll(List<Facility> facilities);
 
   long count();

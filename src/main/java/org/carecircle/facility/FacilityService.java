@@ -7,21 +7,36 @@ import org.carecircle.paging.PageRequest;
 import org.carecircle.paging.Paged;
 import org.carecircle.error.InputRejectedException;
 import org.carecircle.error.NotFoundException;
+import org.carecircle.history.ChangeAction;
+import org.carecircle.history.ChangeEntry;
+import org.carecircle.history.ChangeLog;
+import org.carecircle.history.EntityType;
+import org.carecircle.history.VersionConflictException;
+import org.carecircle.io.geojson.GeoJsonReader;
 import org.carecircle.io.SourceFeature;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reading and editing single facilities, with the same validation as imports. */
+/**
+ * Reading and editing single facilities, with the same validation as imports. Every change is
+ * recorded in the change history in its own transaction; updates and deletes may name the version
+ * the client edited, and a stale one changes nothing ({@link VersionConflictException}).
+ */
 @Service
 public class FacilityService {
   private final FacilityRepository repository;
   private final FacilityTypeCatalogue catalogue;
   private final FacilityFeatureMapper mapper;
+  private final FacilityChanges changes;
+  private final ChangeLog log;
 
-  public FacilityService(FacilityRepository repository, FacilityTypeCatalogue catalogue) {
+  public FacilityService(FacilityRepository repository, FacilityTypeCatalogue catalogue, FacilityChanges changes,
+      ChangeLog log) {
     this.repository = repository;
     this.catalogue = catalogue;
     this.mapper = new FacilityFeatureMapper(catalogue);
+    this.changes = changes;
+    this.log = log;
   }
 
   public FacilityTypeCatalogue catalogue() {
@@ -71,29 +86,111 @@ public class FacilityService {
     return repository.findById(id).orElseThrow(() -> notFound(id));
   }
 
-  /** Validates and stores a new facility; the feature's coordinates are WGS84. */
+  /** Validates and stores a new facility (version 1); the feature's coordinates are WGS84. */
   @Transactional
   public Facility create(SourceFeature feature) {
     Facility facility = validated(feature, null);
     requireUniqueExternalId(facility);
-    return repository.insert(facility);
+    Facility created = repository.insert(facility);
+    changes.created(created, ChangeAction.CREATE);
+    return created;
   }
 
-  /** Replaces facility {@code id} with the feature's values. */
+  /**
+   * Replaces facility {@code id} with the feature's values; its version goes up by one.
+   *
+   * @param expectedVersion the version the client edited (its If-Match), or null for no check
+   * @throws VersionConflictException when the stored version is not {@code expectedVersion}
+   */
   @Transactional
-  public Facility update(long id, SourceFeature feature) {
-    repository.findById(id).orElseThrow(() -> notFound(id));
+  public Facility update(long id, SourceFeature feature, Long expectedVersion) {
+    Facility before = current(id, expectedVersion);
     Facility facility = validated(feature, id);
     requireUniqueExternalId(facility);
-    repository.update(facility);
-    return facility;
+    return replace(before, facility, ChangeAction.UPDATE);
   }
 
+  /**
+   * Deletes facility {@code id}; its history stays.
+   *
+   * @param expectedVersion the version the client saw (its If-Match), or null for no check
+   * @throws VersionConflictException when the stored version is not {@code expectedVersion}
+   */
   @Transactional
-  public void delete(long id) {
-    if (!repository.delete(id)) {
+  public void delete(long id, Long expectedVersion) {
+    Facility before = current(id, expectedVersion);
+    if (!repository.delete(id, before.version())) {
+      throw conflict(id, expectedVersion == null ? before.version() : expectedVersion);
+    }
+    changes.deleted(before);
+  }
+
+  /** The facility's recorded changes, newest first; also for a deleted facility. */
+  public List<ChangeEntry> history(long id) {
+    List<ChangeEntry> entries = log.history(EntityType.FACILITY, String.valueOf(id));
+    if (entries.isEmpty() && repository.findById(id).isEmpty()) {
       throw notFound(id);
     }
+    return entries;
+  }
+
+  /**
+   * Brings back the facility as it was at {@code version}, also after a delete (under the same id);
+   * recorded as a {@code restore} with the next version.
+   *
+   * @param expectedVersion the current version the client saw (If-Match), or null for no check;
+   *     ignored when the facility is deleted
+   * @throws NotFoundException when that version was never recorded
+   * @throws InputRejectedException on field version when that version is a deletion, or on field
+   *     externalId when another facility took its externalId since
+   */
+  @Transactional
+  public Facility restore(long id, long version, Long expectedVersion) {
+    ChangeEntry entry = log.entry(EntityType.FACILITY, String.valueOf(id), version)
+        .orElseThrow(() -> new NotFoundException("facility " + id + " has no recorded version " + version
+            + "; GET /api/facilities/" + id + "/history lists its versions"));
+    if (entry.after() == null) {
+      throw new InputRejectedException(InputProblem.ofField("version", "version " + version + " of facility " + id
+          + " is its deletion; restore a version before it"));
+    }
+    Facility wanted = validated(GeoJsonReader.readSingleFeature(entry.after()), id);
+    requireUniqueExternalId(wanted);
+    Facility stored = repository.findByIdForUpdate(id).orElse(null);
+    if (stored == null) {
+      long next = log.nextVersion(EntityType.FACILITY, String.valueOf(id));
+      Facility restored = repository.insertWithId(wanted.withVersion(next));
+      changes.created(restored, ChangeAction.RESTORE);
+      return restored;
+    }
+    if (expectedVersion != null && expectedVersion != stored.version()) {
+      throw conflict(id, expectedVersion);
+    }
+    return replace(stored, wanted, ChangeAction.RESTORE);
+  }
+
+  private Facility replace(Facility before, Facility facility, ChangeAction action) {
+    if (!repository.update(facility.withVersion(before.version()))) {
+      throw conflict(before.id(), before.version());
+    }
+    Facility after = facility.withVersion(before.version() + 1);
+    changes.updated(before, after, action);
+    return after;
+  }
+
+  /** The stored facility, locked for the change, at the version the client expects. */
+  private Facility current(long id, Long expectedVersion) {
+    Facility stored = repository.findByIdForUpdate(id).orElseThrow(() -> notFound(id));
+    if (expectedVersion != null && expectedVersion != stored.version()) {
+      throw conflict(id, expectedVersion);
+    }
+    return stored;
+  }
+
+  /** The answer to a stale version: both versions, and the stored feature as it is now. */
+  private VersionConflictException conflict(long id, long yourVersion) {
+    Facility stored = repository.findById(id).orElseThrow(() -> notFound(id));
+    return new VersionConflictException("facility " + id, stored.version(), yourVersion,
+        FacilityGeoJson.toFeature(stored));
   }
 
   public long count() {

@@ -37,14 +37,19 @@ import org.springframework.stereotype.Repository;
 public class JdbcFacilityRepository implements FacilityRepository {
   private static final String COLUMNS =
       "id, name, type_code, status, beds, physicians, nurses, ambulances, address, external_id,"
-          + " attributes, ST_AsBinary(geom) AS wkb";
+          + " attributes, ST_AsBinary(geom) AS wkb, version";
   private static final String INSERT =
       "INSERT INTO facility (name, type_code, status, beds, physicians, nurses, ambulances, address,"
           + " external_id, attributes, geom) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ST_GeomFromWKB(?, 4326))";
   private static final String UPDATE =
       "UPDATE facility SET name = ?, type_code = ?, status = ?, beds = ?, physicians = ?, nurses = ?,"
           + " ambulances = ?, address = ?, external_id = ?, attributes = ?,"
-          + " geom = ST_GeomFromWKB(?, 4326), updated_at = CURRENT_TIMESTAMP WHERE id = ?";
+          + " geom = ST_GeomFromWKB(?, 4326), updated_at = CURRENT_TIMESTAMP, version = version + 1 WHERE id = ?";
+  /** A restore after a delete: the facility comes back under its old id, at a given version. */
+  private static final String INSERT_WITH_ID =
+      "INSERT INTO facility (name, type_code, status, beds, physicians, nurses, ambulances, address,"
+          + " external_id, attributes, geom, id, version)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ST_GeomFromWKB(?, 4326), ?, ?)";
   /** Rows per JDBC batch: large enough to amortise round trips, small enough to bound memory. */
   private static final int BATCH_ROWS = 1000;
 
@@ -118,17 +123,33 @@ public class JdbcFacilityRepository implements FacilityRepository {
           return statement;
         },
         keys);
-    return facility.withId(GeneratedIds.idOf(keys));
+    return facility.withId(GeneratedIds.idOf(keys)).withVersion(1L);
   }
 
+  @Override
+  public Facility insertWithId(Facility facility) {
+    jdbc.update(connection -> {
+      PreparedStatement statement = connection.prepareStatement(INSERT_WITH_ID);
+      bind(statement, facility);
+      statement.setLong(12, facility.id());
+      statement.setLong(13, facility.version());
+      return statement;
+    });
+    return facility;
+  }
 
   @Override
   public boolean update(Facility facility) {
+    Long expected = facility.version();
     return jdbc.update(
             connection -> {
-              PreparedStatement statement = connection.prepareStatement(UPDATE);
+              PreparedStatement statement =
+                  connection.prepareStatement(expected == null ? UPDATE : UPDATE + " AND version = ?");
               bind(statement, facility);
               statement.setLong(12, facility.id());
+              if (expected != null) {
+                statement.setLong(13, expected);
+              }
               return statement;
             })
         == 1;
@@ -137,6 +158,29 @@ public class JdbcFacilityRepository implements FacilityRepository {
   @Override
   public boolean delete(long id) {
     return jdbc.update("DELETE FROM facility WHERE id = ?", id) == 1;
+  }
+
+  @Override
+  public boolean delete(long id, long expectedVersion) {
+    return jdbc.update("DELETE FROM facility WHERE id = ? AND version = ?", id, expectedVersion) == 1;
+  }
+
+  @Override
+  public Optional<Facility> findByIdForUpdate(long id) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM facility WHERE id = ? FOR UPDATE", rowMapper, id).stream()
+        .findFirst();
+  }
+
+  @Override
+  public List<Facility> findByIdsForUpdate(Collection<Long> ids) {
+    List<Facility> found = new ArrayList<>(ids.size());
+    List<Long> all = List.copyOf(ids);
+    for (int from = 0; from < all.size(); from += BATCH_ROWS) {
+      List<Long> chunk = all.subList(from, Math.min(all.size(), from + BATCH_ROWS));
+      found.addAll(jdbc.query("SELECT " + COLUMNS + " FROM facility WHERE id IN (" + placeholders(chunk.size())
+          + ") FOR UPDATE", rowMapper, chunk.toArray()));
+    }
+    return found;
   }
 
   @Override
@@ -156,8 +200,37 @@ public class JdbcFacilityRepository implements FacilityRepository {
   }
 
   @Override
-  public void insertAll(List<Facility> facilities) {
-    jdbc.batchUpdate(INSERT, facilities, BATCH_ROWS, this::bind);
+  public List<Facility> insertAll(List<Facility> facilities) {
+    List<Facility> stored = new ArrayList<>(facilities.size());
+    for (int from = 0; from < facilities.size(); from += BATCH_ROWS) {
+      List<Facility> chunk = facilities.subList(from, Math.min(facilities.size(), from + BATCH_ROWS));
+      // one batch per chunk, reading the generated ids back: PgJDBC and H2 both return one key row
+      // per batched row, in order, when the key column is named
+      List<Long> ids = jdbc.execute((java.sql.Connection connection) -> {
+        try (PreparedStatement statement = connection.prepareStatement(INSERT, new String[] {"id"})) {
+          for (Facility facility : chunk) {
+            bind(statement, facility);
+            statement.addBatch();
+          }
+          statement.executeBatch();
+          List<Long> keys = new ArrayList<>(chunk.size());
+          try (ResultSet rs = statement.getGeneratedKeys()) {
+            while (rs.next()) {
+              keys.add(rs.getLong(1));
+            }
+          }
+          return keys;
+        }
+      });
+      if (ids == null || ids.size() != chunk.size()) {
+        throw new IllegalStateException("the store returned " + (ids == null ? 0 : ids.size()) + " ids for "
+            + chunk.size() + " inserted facilities");
+      }
+      for (int i = 0; i < chunk.size(); i++) {
+        stored.add(chunk.get(i).withId(ids.get(i)).withVersion(1L));
+      }
+    }
+    return stored;
   }
 
   @Override
@@ -220,7 +293,8 @@ public class JdbcFacilityRepository implements FacilityRepository {
         rs.getString("address"),
         rs.getString("external_id"),
         fromJson(rs.getString("attributes")),
-        location);
+        location,
+        rs.getLong("version"));
   }
 
   private String toJson(Map<String, Object> attributes) {

@@ -61,9 +61,13 @@ public class PopulationImportService {
    */
   private final Object replacing = new Object();
 
-  public PopulationImportService(PopulationRepository repository, TransactionTemplate transaction) {
+  private final PopulationChanges changes;
+
+  PopulationImportService(PopulationRepository repository, TransactionTemplate transaction,
+      PopulationChanges changes) {
     this.repository = repository;
     this.transaction = transaction;
+    this.changes = changes;
   }
 
   /**
@@ -203,6 +207,7 @@ public class PopulationImportService {
 
   private Written replace(Consumer<Consumer<PopulationCell>> source, PopulationLayer layer) {
     return transaction.execute(status -> {
+      PopulationSummary before = repository.summary();
       repository.deleteAll();
       Written written = new Written();
       List<PopulationCell> batch = new ArrayList<>(WRITE_BATCH_CELLS);
@@ -219,6 +224,7 @@ public class PopulationImportService {
       });
       repository.insertAll(batch);
       repository.saveLayer(layer);
+      changes.record(before, repository.summary());
       return written;
     });
   }

@@ -34,9 +34,11 @@ public class PopulationService {
   private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
 
   private final PopulationRepository repository;
+  private final PopulationChanges changes;
 
-  public PopulationService(PopulationRepository repository) {
+  PopulationService(PopulationRepository repository, PopulationChanges changes) {
     this.repository = repository;
+    this.changes = changes;
   }
 
   public PopulationSummary summary() {
@@ -71,10 +73,12 @@ public class PopulationService {
     repository.forEachOverlapping(envelope, action);
   }
 
-  /** Removes the population layer. */
+  /** Removes the population layer (recorded in the change history when there was one). */
   @Transactional
   public void deleteAll() {
+    PopulationSummary before = repository.summary();
     repository.deleteAll();
+    changes.record(before, repository.summary());
   }
 
   /**

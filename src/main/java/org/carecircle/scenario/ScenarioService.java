@@ -12,10 +12,15 @@ import org.carecircle.error.InputRejectedException;
 import org.carecircle.error.NotFoundException;
 import org.carecircle.facility.ExportFormat;
 import org.carecircle.facility.Facility;
+import org.carecircle.facility.FacilityChanges;
 import org.carecircle.facility.FacilityExportService;
 import org.carecircle.facility.FacilityRepository;
 import org.carecircle.facility.FacilityStatus;
 import org.carecircle.facility.FacilityTypeCatalogue;
+import org.carecircle.history.Change;
+import org.carecircle.history.ChangeAction;
+import org.carecircle.history.ChangeLog;
+import org.carecircle.history.EntityType;
 import org.carecircle.siting.NetworkSitingReport;
 import org.carecircle.siting.SitingAnswer;
 import org.carecircle.siting.SitingService;
@@ -43,9 +48,14 @@ public class ScenarioService {
   private final FacilityExportService exporter;
   private final SitingService siting;
   private final TransactionTemplate transaction;
+  private final FacilityChanges facilityChanges;
+  private final ChangeLog log;
 
   public ScenarioService(ScenarioRepository scenarios, FacilityRepository facilities, FacilityTypeCatalogue catalogue,
-      FacilityExportService exporter, SitingService siting, TransactionTemplate transaction) {
+      FacilityExportService exporter, SitingService siting, TransactionTemplate transaction,
+      FacilityChanges facilityChanges, ChangeLog log) {
+    this.facilityChanges = facilityChanges;
+    this.log = log;
     this.scenarios = scenarios;
     this.facilities = facilities;
     this.catalogue = catalogue;
@@ -122,17 +132,27 @@ public class ScenarioService {
           Map<String, Object> merged = new LinkedHashMap<>(candidate.attributes());
           merged.putAll(attributes);
           merged.put(PROMOTED_FROM, FacilityStatus.CANDIDATE.code());
-          facilities.update(new Facility(candidate.id(), candidate.name(), candidate.typeCode(), FacilityStatus.PLANNED,
-              candidate.beds(), candidate.physicians(), candidate.nurses(), candidate.ambulances(),
-              candidate.address(), candidate.externalId(), merged, candidate.location()));
+          Facility planned = new Facility(candidate.id(), candidate.name(), candidate.typeCode(),
+              FacilityStatus.PLANNED, candidate.beds(), candidate.physicians(), candidate.nurses(),
+              candidate.ambulances(), candidate.address(), candidate.externalId(), merged, candidate.location(),
+              candidate.version());
+          if (!facilities.update(planned)) {
+            throw new IllegalStateException("candidate facility " + candidate.id() + " changed while the scenario"
+                + " was saved");
+          }
+          facilityChanges.updated(candidate, planned.withVersion(candidate.version() + 1), ChangeAction.UPDATE);
           scenarios.link(scenarioId, candidate.id(), site.rank());
           continue;
         }
         Facility created = facilities.insert(new Facility(null, name + " · " + site.rank(), code,
             FacilityStatus.PLANNED, null, null, null, null, null, "scenario-" + scenarioId + "-site-" + site.rank(),
             attributes, WGS84.createPoint(new Coordinate(site.lon(), site.lat()))));
+        facilityChanges.created(created, ChangeAction.CREATE);
         scenarios.link(scenarioId, created.id(), site.rank());
       }
+      log.record(new Change(EntityType.SCENARIO, String.valueOf(scenarioId),
+          log.nextVersion(EntityType.SCENARIO, String.valueOf(scenarioId)), ChangeAction.CREATE, null,
+          recordOf(scenarioId, name, request.resultId(), code, scenarios.links(scenarioId))));
       return scenarioId;
     });
     return get(id);
@@ -153,9 +173,13 @@ public class ScenarioService {
   public void delete(long id) {
     transaction.executeWithoutResult(status -> {
       List<ScenarioRepository.Link> links = scenarios.links(id);
+      ScenarioRepository.Row row = scenarios.findById(id).orElseThrow(() -> notFound(id));
       if (!scenarios.delete(id)) {
         throw notFound(id);
       }
+      log.record(new Change(EntityType.SCENARIO, String.valueOf(id),
+          log.nextVersion(EntityType.SCENARIO, String.valueOf(id)), ChangeAction.DELETE,
+          recordOf(id, row.name(), row.resultId(), row.typeCode(), links), null));
       for (ScenarioRepository.Link link : links) {
         Facility facility = facilities.findById(link.facilityId()).orElse(null);
         if (facility == null) {
@@ -164,11 +188,16 @@ public class ScenarioService {
         if (FacilityStatus.CANDIDATE.code().equals(facility.attributes().get(PROMOTED_FROM))) {
           Map<String, Object> restored = new LinkedHashMap<>(facility.attributes());
           restored.keySet().removeAll(List.of(PROMOTED_FROM, "scenario", "rank", "marginalGain", "sitingResultId"));
-          facilities.update(new Facility(facility.id(), facility.name(), facility.typeCode(),
+          Facility candidate = new Facility(facility.id(), facility.name(), facility.typeCode(),
               FacilityStatus.CANDIDATE, facility.beds(), facility.physicians(), facility.nurses(),
-              facility.ambulances(), facility.address(), facility.externalId(), restored, facility.location()));
-        } else {
-          facilities.delete(link.facilityId());
+              facility.ambulances(), facility.address(), facility.externalId(), restored, facility.location(),
+              facility.version());
+          if (!facilities.update(candidate)) {
+            throw new IllegalStateException("facility " + facility.id() + " changed while the scenario was deleted");
+          }
+          facilityChanges.updated(facility, candidate.withVersion(facility.version() + 1), ChangeAction.UPDATE);
+        } else if (facilities.delete(link.facilityId(), facility.version())) {
+          facilityChanges.deleted(facility);
         }
       }
     });
@@ -199,6 +228,18 @@ public class ScenarioService {
       });
     }
     return new Scenario(row.id(), row.name(), row.typeCode(), row.createdAt(), row.resultId(), row.summary(), sites);
+  }
+
+  /** A scenario as the change history keeps it: what it is and which facilities it holds. */
+  private static Map<String, Object> recordOf(long id, String name, Long resultId, String typeCode,
+      List<ScenarioRepository.Link> links) {
+    Map<String, Object> record = new LinkedHashMap<>();
+    record.put("id", id);
+    record.put("name", name);
+    record.put("resultId", resultId);
+    record.put("typeCode", typeCode);
+    record.put("facilityIds", links.stream().map(ScenarioRepository.Link::facilityId).toList());
+    return record;
   }
 
   private static NotFoundException notFound(long id) {

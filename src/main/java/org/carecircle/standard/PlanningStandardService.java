@@ -15,7 +15,12 @@ import java.util.stream.Collectors;
 import org.carecircle.error.InputProblem;
 import org.carecircle.error.InputRejectedException;
 import org.carecircle.error.NotFoundException;
+import org.carecircle.history.Change;
+import org.carecircle.history.ChangeAction;
+import org.carecircle.history.ChangeRecorder;
+import org.carecircle.history.EntityType;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The planning standards: read once from the packaged {@value #RESOURCE}, with the target changes
@@ -34,11 +39,14 @@ public class PlanningStandardService {
 
   private final Map<String, PlanningStandard> fileStandards = new LinkedHashMap<>();
   private final TargetOverrideRepository overrides;
+  private final ChangeRecorder changes;
 
   private record File(List<PlanningStandard> standards) {}
 
-  public PlanningStandardService(TargetOverrideRepository overrides) {
+  /** @param changes where target changes and resets are recorded, in their transaction */
+  public PlanningStandardService(TargetOverrideRepository overrides, ChangeRecorder changes) {
     this.overrides = overrides;
+    this.changes = changes;
     ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     try (InputStream in = PlanningStandardService.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
@@ -76,6 +84,7 @@ public class PlanningStandardService {
    * @throws NotFoundException when the standard or the target does not exist
    * @throws InputRejectedException on field {@code value} or {@code minutes} when out of range
    */
+  @Transactional
   public synchronized PlanningStandard.Target setTarget(String code, String targetCode, Double value, Double minutes) {
     PlanningStandard.Target target = target(get(code), targetCode);
     List<InputProblem> problems = new ArrayList<>();
@@ -106,6 +115,7 @@ public class PlanningStandardService {
     } else {
       overrides.delete(code, targetCode);
     }
+    record(code, target, changed, ChangeAction.SET_TARGET);
     return changed;
   }
 
@@ -115,10 +125,30 @@ public class PlanningStandardService {
    * @return the target as in the file
    * @throws NotFoundException when the standard or the target does not exist
    */
+  @Transactional
   public synchronized PlanningStandard.Target resetTarget(String code, String targetCode) {
+    PlanningStandard.Target before = target(get(code), targetCode);
     PlanningStandard.Target target = target(fileStandard(code), targetCode);
-    overrides.delete(code, targetCode);
+    if (overrides.delete(code, targetCode)) {
+      record(code, before, target, ChangeAction.RESET_TARGET);
+    }
     return target;
+  }
+
+  /** A target as the change history keeps it: its pass mark and minutes. */
+  private static Map<String, Object> historyState(PlanningStandard.Target target) {
+    Map<String, Object> state = new LinkedHashMap<>();
+    state.put("value", target.value());
+    state.put("minutes", target.minutes());
+    state.put("changed", target.changed());
+    return state;
+  }
+
+  private void record(String code, PlanningStandard.Target before, PlanningStandard.Target after,
+      ChangeAction action) {
+    String id = code + "/" + before.code();
+    changes.record(new Change(EntityType.PLANNING_TARGET, id, changes.nextVersion(EntityType.PLANNING_TARGET, id),
+        action, historyState(before), historyState(after)));
   }
 
   private PlanningStandard fileStandard(String code) {

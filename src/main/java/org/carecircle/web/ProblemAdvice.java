@@ -198,4 +198,15 @@ public class ProblemAdvice {
   ResponseEntity<ProblemDetail> restoreRefused(org.carecircle.backup.RestoreRefusedException e) {
     return problem(HttpStatus.CONFLICT, "Restore refused", e.getMessage());
   }
+
+  /** A stale If-Match: someone saved in between. Both versions go back so the page can show them. */
+  @ExceptionHandler(org.carecircle.history.VersionConflictException.class)
+  ResponseEntity<ProblemDetail> versionConflict(org.carecircle.history.VersionConflictException e) {
+    ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    body.setTitle("Changed by someone else; nothing was written");
+    body.setProperty("storedVersion", e.storedVersion());
+    body.setProperty("yourVersion", e.yourVersion());
+    body.setProperty("stored", e.stored());
+    return respond(HttpStatus.CONFLICT, body);
+  }
 }

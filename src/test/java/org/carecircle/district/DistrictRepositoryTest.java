@@ -52,11 +52,16 @@ class DistrictRepositoryTest {
     assertThat(shinan.boundary().getSRID()).isEqualTo(4326);
     assertThat(repository.findById(stored.get(1).id()).orElseThrow().officialPopulation()).isEqualTo(9_000.0);
 
-    assertThat(repository.setOfficialPopulation(shinan.id(), 525_000.0)).isTrue();
+    assertThat(shinan.version()).isEqualTo(1);
+    assertThat(repository.setOfficialPopulation(shinan.id(), 525_000.0, 1)).isTrue();
     assertThat(repository.findById(shinan.id()).orElseThrow().officialPopulation()).isEqualTo(525_000.0);
-    assertThat(repository.setOfficialPopulation(shinan.id(), null)).isTrue();
+    assertThat(repository.setOfficialPopulation(shinan.id(), null, 2)).isTrue();
     assertThat(repository.findById(shinan.id()).orElseThrow().officialPopulation()).isNull();
-    assertThat(repository.setOfficialPopulation(-1, 5.0)).isFalse();
+    assertThat(repository.findById(shinan.id()).orElseThrow().version()).isEqualTo(3);
+    // a stale version changes nothing
+    assertThat(repository.setOfficialPopulation(shinan.id(), 7.0, 2)).isFalse();
+    assertThat(repository.findById(shinan.id()).orElseThrow().officialPopulation()).isNull();
+    assertThat(repository.setOfficialPopulation(-1, 5.0, 1)).isFalse();
 
     assertThat(repository.idsByCode(List.of("370202", "999999"))).isEqualTo(Map.of("370202", shinan.id()));
     assertThat(repository.findAll()).extracting(District::name).containsExactly("市南区", "Sant Julià de Lòria");

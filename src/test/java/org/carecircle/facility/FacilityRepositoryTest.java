@@ -97,8 +97,14 @@ class FacilityRepositoryTest {
     Facility changed = new Facility(stored.id(), "new", "hospital_secondary", FacilityStatus.CLOSED, null, null, null, null,
         null, "X2", Map.of(), point(120.2, 36.2));
 
+    assertThat(stored.version()).isEqualTo(1);
     assertThat(repository.update(changed)).isTrue();
-    assertThat(repository.findById(stored.id())).contains(changed);
+    assertThat(repository.findById(stored.id())).as("each change adds one to the version").contains(changed.withVersion(2L));
+    // an update that names a version replaces only that version
+    assertThat(repository.update(changed.withVersion(1L))).as("stale version").isFalse();
+    assertThat(repository.update(changed.withVersion(2L))).isTrue();
+    assertThat(repository.findById(stored.id()).orElseThrow().version()).isEqualTo(3);
+    assertThat(repository.delete(stored.id(), 2)).as("stale version").isFalse();
     assertThat(repository.update(changed.withId(stored.id() + 1000))).isFalse();
     assertThat(repository.delete(stored.id())).isTrue();
     assertThat(repository.delete(stored.id())).isFalse();
@@ -114,15 +120,19 @@ class FacilityRepositoryTest {
     for (int i = 0; i < 2500; i++) {
       many.add(facility("站点 " + i, "emergency_station", FacilityStatus.CANDIDATE, 120 + i * 1e-4, 36, "E" + i));
     }
-    repository.insertAll(many);
+    List<Facility> inserted = repository.insertAll(many);
     assertThat(repository.count()).isEqualTo(2500);
+    // the ids come back in the order given, across batches
+    assertThat(inserted).hasSize(2500);
+    assertThat(repository.findById(inserted.get(1700).id()).orElseThrow().name()).isEqualTo("站点 1700");
+    assertThat(repository.findById(inserted.get(2499).id()).orElseThrow().externalId()).isEqualTo("E2499");
 
     Map<String, Long> ids = repository.idsByExternalId(List.of("E0", "E2499", "missing"));
     assertThat(ids).containsOnlyKeys("E0", "E2499");
     Facility renamed = new Facility(ids.get("E0"), "改名", "emergency_station", FacilityStatus.EXISTING, null, null, null, 3,
         null, "E0", Map.of(), point(121, 37));
     repository.updateAll(List.of(renamed));
-    assertThat(repository.findById(ids.get("E0"))).contains(renamed);
+    assertThat(repository.findById(ids.get("E0"))).contains(renamed.withVersion(2L));
   }
 
   @ParameterizedTest

@@ -1,5 +1,10 @@
 package org.carecircle.population;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.carecircle.history.ChangeLog;
+import org.carecircle.history.JdbcChangeLogRepository;
+import org.carecircle.system.CurrentUser;
+import org.springframework.jdbc.core.JdbcTemplate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,8 +48,10 @@ public final class PopulationImportBench {
     }
     for (TestStores.Store store : stores) {
       DataSource dataSource = TestStores.dataSource(store);
+      JdbcTemplate jdbc = new JdbcTemplate(dataSource);
       PopulationImportService importer = new PopulationImportService(new JdbcPopulationRepository(dataSource),
-          new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+          new TransactionTemplate(new DataSourceTransactionManager(dataSource)), new PopulationChanges(new ChangeLog(
+              new JdbcChangeLogRepository(jdbc), () -> CurrentUser.SYSTEM, new ObjectMapper())));
       for (Path raster : List.of(ahr, full)) {
         for (int run = 1; run <= RUNS; run++) {
           long start = System.nanoTime();

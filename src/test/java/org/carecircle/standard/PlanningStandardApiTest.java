@@ -23,6 +23,7 @@ abstract class PlanningStandardApiTest {
 
   @LocalServerPort int port;
   @Autowired TargetOverrideRepository repository;
+  @Autowired org.carecircle.history.ChangeLog changeLog;
   ApiClient api;
 
   @BeforeEach
@@ -61,7 +62,7 @@ abstract class PlanningStandardApiTest {
     assertThat(target(standard, "physicians-per-1000").get("changed").asBoolean()).isFalse();
 
     // what the application reads after a restart: a new service over the same table
-    PlanningStandard restarted = new PlanningStandardService(repository).get("qingdao-2024");
+    PlanningStandard restarted = new PlanningStandardService(repository, changeLog).get("qingdao-2024");
     assertThat(restarted.targets()).filteredOn(t -> t.code().equals("beds-per-1000"))
         .singleElement().extracting(PlanningStandard.Target::value).isEqualTo(8.25);
     assertThat(restarted.targets()).filteredOn(t -> t.code().equals("community-health-walk"))

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.carecircle.error.InputRejectedException;
 import org.carecircle.error.NotFoundException;
+import org.carecircle.history.ListChangeRecorder;
 import org.junit.jupiter.api.Test;
 
 class PlanningStandardServiceTest {
@@ -34,7 +35,7 @@ class PlanningStandardServiceTest {
 
   @Test
   void qingdaoTargetsAreReadFromThePackagedFile() {
-    PlanningStandard qingdao = new PlanningStandardService(new ListRepository()).get("qingdao-2024");
+    PlanningStandard qingdao = new PlanningStandardService(new ListRepository(), new ListChangeRecorder()).get("qingdao-2024");
     assertThat(qingdao.targets()).extracting(PlanningStandard.Target::code).containsExactly(
         "community-health-walk", "emergency-drive", "tertiary-hospital", "beds-per-1000", "physicians-per-1000");
     PlanningStandard.Target walk = qingdao.targets().get(0);
@@ -55,13 +56,14 @@ class PlanningStandardServiceTest {
   @Test
   void aChangeIsStoredOutlivesTheServiceAndIsUndoneByReset() {
     ListRepository store = new ListRepository();
-    PlanningStandardService service = new PlanningStandardService(store);
+    ListChangeRecorder history = new ListChangeRecorder();
+    PlanningStandardService service = new PlanningStandardService(store, history);
     service.setTarget("qingdao-2024", "beds-per-1000", 8.0, null);
     service.setTarget("qingdao-2024", "community-health-walk", null, 10.0);
     assertThat(store.rows).hasSize(2);
 
     // a new service on the same store: what a restart sees
-    PlanningStandard restarted = new PlanningStandardService(store).get("qingdao-2024");
+    PlanningStandard restarted = new PlanningStandardService(store, new ListChangeRecorder()).get("qingdao-2024");
     assertThat(restarted.targets().get(3).value()).isEqualTo(8.0);
     assertThat(restarted.targets().get(3).fileValue()).isEqualTo(7.5);
     assertThat(restarted.targets().get(3).changed()).isTrue();
@@ -74,11 +76,19 @@ class PlanningStandardServiceTest {
     // changing back to the file's values is a reset too: nothing left stored
     service.setTarget("qingdao-2024", "community-health-walk", 0.9, 15.0);
     assertThat(store.rows).isEmpty();
+
+    // every change and the reset are in the history, with the target's values before and after
+    assertThat(history.changes).extracting(c -> c.entityId() + " v" + c.version() + " " + c.action().code())
+        .containsExactly("qingdao-2024/beds-per-1000 v1 set_target", "qingdao-2024/community-health-walk v1 set_target",
+            "qingdao-2024/beds-per-1000 v2 reset_target", "qingdao-2024/community-health-walk v2 set_target");
+    assertThat(history.changes.get(0).before()).asString().contains("value=7.5");
+    assertThat(history.changes.get(0).after()).asString().contains("value=8.0");
+    assertThat(history.changes.get(2).after()).asString().contains("value=7.5");
   }
 
   @Test
   void badValuesAreRejectedNamingTheField() {
-    PlanningStandardService service = new PlanningStandardService(new ListRepository());
+    PlanningStandardService service = new PlanningStandardService(new ListRepository(), new ListChangeRecorder());
     assertThat(fieldOf(() -> service.setTarget("qingdao-2024", "community-health-walk", 1.5, null))).isEqualTo("value");
     assertThat(fieldOf(() -> service.setTarget("qingdao-2024", "beds-per-1000", -1.0, null))).isEqualTo("value");
     assertThat(fieldOf(() -> service.setTarget("qingdao-2024", "beds-per-1000", Double.NaN, null))).isEqualTo("value");

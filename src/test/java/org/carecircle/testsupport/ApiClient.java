@@ -67,6 +67,24 @@ public final class ApiClient {
         .PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /**
+   * Any request with extra headers (e.g. If-Match).
+   *
+   * @param json the JSON body, or null for none
+   * @param headers header names and values: name, value, name, value...
+   */
+  public Response request(String method, String path, String json, String... headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).method(method,
+        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    if (json != null) {
+      request.header("Content-Type", "application/json");
+    }
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return send(request);
+  }
+
   public Response upload(String path, Path file, String... params) {
     try {
       return upload(path, file.getFileName().toString(), Files.readAllBytes(file), params);
