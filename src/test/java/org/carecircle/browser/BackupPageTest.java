@@ -41,8 +41,8 @@ class BackupPageTest extends PageTest {
     assertThat(name).startsWith("carecircle-manual-").endsWith(".zip");
     String tableCount = String.valueOf(api.get("/api/admin/backups").json().get(0).get("tables").asInt());
     String meta = items.get(0).findElement(By.cssSelector(".backup-meta")).getText();
-    // the size, the tables Flyway made, the one facility row, made by hand
-    assertThat(meta).containsPattern("^\\d+(\\.\\d)? KB").contains(tableCount + " tables").contains("rows: 1")
+    // the size, the tables Flyway made, the one facility row and its history entry, made by hand
+    assertThat(meta).containsPattern("^\\d+(\\.\\d)? KB").contains(tableCount + " tables").contains("rows: 2")
         .contains("by hand");
     assertThat(items.get(0).getAttribute("class")).contains("backup-item--new");
 
