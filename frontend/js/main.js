@@ -10,7 +10,7 @@
  * resolves once the first facility load has finished (or failed); document.body.dataset.appReady
  * is then "true".
  */
-import { fetchConfig, fetchFacilityTypes } from './api.js';
+import { fetchConfig, fetchFacilityTypes, fetchMe, signOut } from './api.js';
 import { Catalogue } from './catalogue.js';
 import { AccessGapsPanel } from './accessGaps.js';
 import { CoveragePanel } from './coverage.js';
@@ -23,6 +23,7 @@ import { createMap, initBaseMaps, LayerRegistry } from './map.js';
 import { NetworkPanel } from './networks.js';
 import { SitingPanel } from './siting.js';
 import { describeError, initSheet, initSidePanel, showNotice } from './ui.js';
+import { UsersPanel } from './users.js';
 
 function initLanguageSwitch() {
   const buttons = document.querySelectorAll('#lang-switch [data-lang]');
@@ -43,9 +44,54 @@ function showVersion(config) {
   onLanguageChange(render);
 }
 
+/**
+ * Who is signed in decides what the page shows: body[data-role] hides the write controls from
+ * viewers (app.css), admins get the Users section. A user who must change a one-time password is
+ * sent to the sign-in page's password form first. Resolves with the user, or null when the page
+ * is leaving.
+ */
+async function initAccount() {
+  const me = await fetchMe();
+  if (me.mustChangePassword) {
+    window.location.replace('/login.html#change-password');
+    return null;
+  }
+  document.body.dataset.role = me.role;
+  const name = document.getElementById('account-name');
+  const render = () => {
+    name.textContent = t('account.signedInAs', { name: me.name, role: t(`role.${me.role}`) });
+  };
+  render();
+  onLanguageChange(render);
+  document.getElementById('account-bar').hidden = false;
+  document.getElementById('sign-out').addEventListener('click', async () => {
+    try {
+      await signOut();
+    } finally {
+      window.location.replace('/login.html?signedOut');
+    }
+  });
+  if (me.role === 'admin') {
+    document.getElementById('users-section').hidden = false;
+    new UsersPanel({ container: document.getElementById('users-body'), me }).refresh();
+  }
+  return me;
+}
+
 async function start(api) {
   applyTranslations(document);
   initLanguageSwitch();
+  try {
+    api.me = await initAccount();
+  } catch (error) {
+    // 401 has already sent the page to the sign-in page (api.js)
+    showNotice({ id: 'startup-error', kind: 'error', text: t('error.startup', { message: describeError(error) }) });
+    document.body.dataset.appError = 'true';
+    return;
+  }
+  if (!api.me) {
+    return;
+  }
   initSheet();
   const map = createMap();
   api.map = map;

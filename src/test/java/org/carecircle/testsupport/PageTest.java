@@ -39,10 +39,24 @@ public abstract class PageTest {
     }
   }
 
-  /** Opens the page and waits until start-up and the first facility load are done. */
+  /**
+   * Signs in as the test stores' first admin through the sign-in page, which then opens the map
+   * page, and waits until start-up and the first facility load are done.
+   */
   protected void openPage() {
-    browser.get("http://127.0.0.1:" + port + "/");
+    signIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
     waitFor(Duration.ofSeconds(20), () -> "true".equals(bodyData("appReady")));
+  }
+
+  /** Fills in and sends the sign-in page's form (the browser then holds the session cookie). */
+  protected void signIn(String userName, String password) {
+    browser.get("http://127.0.0.1:" + port + "/login.html");
+    waitFor(Duration.ofSeconds(10), () -> "true".equals(bodyData("loginReady")));
+    browser.findElement(By.id("login-name")).sendKeys(userName);
+    browser.findElement(By.id("login-password")).sendKeys(password);
+    browser.findElement(By.id("login-submit")).click();
+    waitFor(Duration.ofSeconds(20), () -> !browser.getCurrentUrl().contains("/login.html")
+        || "change-password".equals(bodyData("loginStep")) || browser.findElement(By.id("login-error")).isDisplayed());
   }
 
   protected String bodyData(String key) {
