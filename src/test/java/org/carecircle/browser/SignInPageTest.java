@@ -24,7 +24,7 @@ class SignInPageTest extends PageTest {
   void oneClinic() {
     TestStores.clear(dataSource);
     var imported = api.upload("/api/facilities/import", "one.csv",
-        "name,type,lon,lat\nHarbour clinic,primary_care,120.38,36.07\n".getBytes());
+        "name,type,lon,lat\nHarbour clinic,community_health_centre,120.38,36.07\n".getBytes());
     assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
   }
 

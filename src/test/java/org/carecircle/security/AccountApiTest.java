@@ -19,7 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AccountApiTest {
-  private static final byte[] ONE_CLINIC = "name,type,lon,lat\nToken clinic,primary_care,120.38,36.07\n"
+  private static final byte[] ONE_CLINIC = "name,type,lon,lat\nToken clinic,community_health_centre,120.38,36.07\n"
       .getBytes(StandardCharsets.UTF_8);
 
   @LocalServerPort int port;
@@ -73,6 +73,8 @@ class AccountApiTest {
     Response imported = admin.as(planner.name(), planner.password())
         .upload("/api/facilities/import", "clinics.csv", ONE_CLINIC);
     assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+    assertThat(imported.headers().allValues("Set-Cookie")).as("no session for scripts")
+        .noneMatch(cookie -> cookie.startsWith("SESSION="));
     Response wrong = admin.as(planner.name(), "wrong-password").get("/api/facilities");
     assertProblem(wrong, 401, "password is wrong");
     assertThat(wrong.headers().firstValue("WWW-Authenticate").orElse(""))

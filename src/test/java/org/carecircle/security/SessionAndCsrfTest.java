@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class SessionAndCsrfTest {
-  private static final byte[] ONE_CLINIC = "name,type,lon,lat\nCSRF test clinic,primary_care,120.38,36.07\n"
+  private static final byte[] ONE_CLINIC = "name,type,lon,lat\nCSRF test clinic,community_health_centre,120.38,36.07\n"
       .getBytes(StandardCharsets.UTF_8);
 
   @LocalServerPort int port;
