@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -36,7 +37,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
     if (header == null) {
       return false;
     }
-    String lower = header.toLowerCase(java.util.Locale.ROOT);
+    String lower = header.toLowerCase(Locale.ROOT);
     return lower.startsWith(BEARER) || lower.startsWith("basic ");
   }
 
@@ -52,8 +53,8 @@ final class BearerTokenFilter extends OncePerRequestFilter {
     Optional<UserAccount> owner = accounts.tokenOwner(token).flatMap(users::findByName).filter(UserAccount::enabled);
     if (owner.isEmpty()) {
       problems.write(response, HttpStatus.UNAUTHORIZED, "Unknown API token",
-          "The API token is unknown, was revoked, or its user is disabled. Create a new one on the page"
-              + " (your name, API tokens) or with POST /api/me/tokens.");
+          "The API token is unknown, was revoked, or its user is disabled. Create a new one with"
+              + " POST /api/me/tokens (signed in with -u name:password).");
       return;
     }
     var authentication = UsernamePasswordAuthenticationToken.authenticated(owner.get().name(), null,

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.carecircle.system.CareCircleProperties;
 import org.springframework.context.annotation.Bean;
@@ -27,6 +28,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
@@ -155,7 +157,7 @@ public class SecurityConfiguration {
       }
       Role needed = rules.requirementFor(request).role();
       String has = user == null ? "none" : user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-          .map(a -> a.replaceFirst("^ROLE_", "").toLowerCase(java.util.Locale.ROOT)).findFirst().orElse("none");
+          .map(a -> a.replaceFirst("^ROLE_", "").toLowerCase(Locale.ROOT)).findFirst().orElse("none");
       Map<String, Object> extra = new LinkedHashMap<>();
       extra.put("requiredRole", needed == null ? null : needed.code());
       problems.write(response, HttpStatus.FORBIDDEN, "Not allowed",
@@ -170,7 +172,7 @@ public class SecurityConfiguration {
    * never Basic, so that browsers show no password dialog and never send Basic by themselves); the
    * page's own files redirect to the sign-in page.
    */
-  static final class SignInRequired implements org.springframework.security.web.AuthenticationEntryPoint {
+  static final class SignInRequired implements AuthenticationEntryPoint {
     private final ProblemResponses problems;
 
     SignInRequired(ProblemResponses problems) {

@@ -99,4 +99,29 @@ class SignInPageTest extends PageTest {
     assertThat(body.get("requiredRole")).isEqualTo("planner");
     assertThat(api.get("/api/facilities").json().get("features")).as("still there").hasSize(1);
   }
+
+  @Test
+  void aResetPasswordMustBeReplacedOnTheSignInPageBeforeTheMapOpens() {
+    TestUser planner = TestUsers.create(api, "page-reset", "planner");
+    assertThat(api.putJson("/api/admin/users/" + planner.name() + "/password", "{\"password\":\"temporary-pass-1\"}")
+        .status()).isEqualTo(200);
+    signIn(planner.name(), "temporary-pass-1");
+    assertThat(bodyData("loginStep")).isEqualTo("change-password");
+    assertThat(browser.findElement(By.id("change-current-field")).isDisplayed()).as("just typed").isFalse();
+    browser.findElement(By.id("change-new")).sendKeys("my-own-password-2");
+    browser.findElement(By.id("change-repeat")).sendKeys("my-own-password-3");
+    browser.findElement(By.id("change-submit")).click();
+    waitFor(Duration.ofSeconds(5), () -> browser.findElement(By.id("change-error")).isDisplayed());
+    assertThat(text("change-error")).isEqualTo("The two new passwords differ");
+
+    browser.findElement(By.id("change-repeat")).clear();
+    browser.findElement(By.id("change-repeat")).sendKeys("my-own-password-2");
+    browser.findElement(By.id("change-submit")).click();
+    waitFor(Duration.ofSeconds(20), () -> !browser.getCurrentUrl().contains("/login.html")
+        && "true".equals(bodyData("appReady")));
+    assertThat(bodyData("role")).isEqualTo("planner");
+    assertThat(browser.findElement(By.id("import-button")).isDisplayed()).isTrue();
+    assertThat(api.as(planner.name(), "my-own-password-2").get("/api/me").json().get("mustChangePassword").asBoolean())
+        .isFalse();
+  }
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -55,8 +56,18 @@ public abstract class PageTest {
     browser.findElement(By.id("login-name")).sendKeys(userName);
     browser.findElement(By.id("login-password")).sendKeys(password);
     browser.findElement(By.id("login-submit")).click();
-    waitFor(Duration.ofSeconds(20), () -> !browser.getCurrentUrl().contains("/login.html")
-        || "change-password".equals(bodyData("loginStep")) || browser.findElement(By.id("login-error")).isDisplayed());
+    // one script call per look: the page may be replaced between two WebDriver calls
+    waitFor(Duration.ofSeconds(20), () -> {
+      try {
+        return !"waiting".equals(browser.executeScript("""
+            if (!location.pathname.endsWith('/login.html')) return 'left';
+            const error = document.getElementById('login-error');
+            return document.body.dataset.loginStep === 'change-password' || (error && !error.hidden)
+                ? 'stopped' : 'waiting';"""));
+      } catch (WebDriverException navigating) {
+        return false;
+      }
+    });
   }
 
   protected String bodyData(String key) {
