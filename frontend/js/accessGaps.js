@@ -8,7 +8,7 @@
  * GET /api/districts/indicators?standard=<chosen>&networkId=&format=geojson (again after a target
  * is changed or reset in StandardTargets, or another standard is chosen).
  */
-import { ApiError } from './api.js';
+import { ApiError, csrfHeaders, redirectIfSignedOut } from './api.js';
 import { fillNetworkSelect } from './formParts.js';
 import { formatNumber, onLanguageChange, t } from './i18n.js';
 import { resultOf, runJob } from './jobs.js';
@@ -32,7 +32,10 @@ function verdictOf(value) {
 }
 
 async function jsonRequest(method, url, body) {
-  const init = { method, headers: { Accept: 'application/json, application/geo+json, application/problem+json' } };
+  const init = {
+    method,
+    headers: { Accept: 'application/json, application/geo+json, application/problem+json', ...csrfHeaders(method) },
+  };
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
@@ -45,6 +48,7 @@ async function jsonRequest(method, url, body) {
   }
   const text = await response.text();
   if (!response.ok) {
+    redirectIfSignedOut(response.status);
     let problem = { status: response.status, title: response.statusText || `HTTP ${response.status}` };
     try {
       problem = { ...problem, ...JSON.parse(text) };

@@ -9,6 +9,31 @@
 
 const JSON_ACCEPT = 'application/json, application/problem+json';
 
+/** Where the page goes when the server says nobody is signed in (the session ended). */
+const LOGIN_PAGE = '/login.html';
+const READ_METHODS = ['GET', 'HEAD', 'OPTIONS'];
+
+/**
+ * The CSRF header for a write: the server sets the XSRF-TOKEN cookie and refuses page writes that
+ * do not echo it in X-XSRF-TOKEN (another web site can send the cookie, but cannot read it). Read
+ * afresh for every request, since the token changes at sign-in. Every place the page writes uses
+ * this: request() below, upload(), and accessGaps.js.
+ */
+export function csrfHeaders(method = 'POST') {
+  if (READ_METHODS.includes(method.toUpperCase())) {
+    return {};
+  }
+  const entry = document.cookie.split('; ').find((part) => part.startsWith('XSRF-TOKEN='));
+  return entry ? { 'X-XSRF-TOKEN': decodeURIComponent(entry.slice('XSRF-TOKEN='.length)) } : {};
+}
+
+/** The session ended (signed out elsewhere, expired, user disabled): back to the sign-in page. */
+export function redirectIfSignedOut(status) {
+  if (status === 401) {
+    window.location.assign(LOGIN_PAGE);
+  }
+}
+
 export class ApiError extends Error {
   /**
    * @param {object} problem  the problem+json body, or a stand-in built from the response
@@ -52,7 +77,7 @@ function problemFrom(status, statusText, contentType, bodyText) {
 }
 
 async function request(method, url, body, { signal, headers } = {}) {
-  const init = { method, headers: { Accept: JSON_ACCEPT, ...headers }, signal };
+  const init = { method, headers: { Accept: JSON_ACCEPT, ...csrfHeaders(method), ...headers }, signal };
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
@@ -68,6 +93,7 @@ async function request(method, url, body, { signal, headers } = {}) {
   const text = await response.text();
   const contentType = response.headers.get('Content-Type');
   if (!response.ok) {
+    redirectIfSignedOut(response.status);
     throw problemFrom(response.status, response.statusText, contentType, text);
   }
   return text ? JSON.parse(text) : undefined;
@@ -332,6 +358,38 @@ export function scenarioExportUrl(id, format) {
   return withQuery(`/api/scenarios/${encodeURIComponent(id)}/export`, { format });
 }
 
+/* ---------------------------------------------------------------- account and users */
+
+/** The signed-in user: {name, role: viewer|planner|admin, roles (with those included), mustChangePassword}. */
+export function fetchMe() {
+  return request('GET', '/api/me');
+}
+
+/** Ends the session (204); the page then goes to the sign-in page. */
+export function signOut() {
+  return request('POST', '/logout');
+}
+
+/** Admins: all users [{name, role, enabled, mustChangePassword, createdAt}]. */
+export function fetchUsers() {
+  return request('GET', '/api/admin/users');
+}
+
+/** Admins: {name, password, role, mustChangePassword}; a taken name or weak password rejects with 422. */
+export function createUser(user) {
+  return request('POST', '/api/admin/users', user);
+}
+
+/** Admins: disables (false) or enables (true) a user. */
+export function setUserEnabled(name, enabled) {
+  return request('PUT', `/api/admin/users/${encodeURIComponent(name)}/enabled`, { enabled });
+}
+
+/** Admins: gives a user another role (viewer, planner, admin). */
+export function setUserRole(name, role) {
+  return request('PUT', `/api/admin/users/${encodeURIComponent(name)}/role`, { role });
+}
+
 /* ---------------------------------------------------------------- uploads */
 
 /**
@@ -346,6 +404,7 @@ function upload(url, file, onProgress, onUploaded) {
   const promise = new Promise((resolve, reject) => {
     xhr.open('POST', url);
     xhr.setRequestHeader('Accept', JSON_ACCEPT);
+    Object.entries(csrfHeaders('POST')).forEach(([name, value]) => xhr.setRequestHeader(name, value));
     xhr.upload.addEventListener('progress', (event) => {
       if (event.lengthComputable && onProgress) {
         onProgress(event.loaded, event.total);
@@ -361,6 +420,7 @@ function upload(url, file, onProgress, onUploaded) {
           reject(new ApiError({ status: xhr.status, title: 'Invalid response', detail: '' }));
         }
       } else {
+        redirectIfSignedOut(xhr.status);
         reject(problemFrom(xhr.status, xhr.statusText, contentType, xhr.responseText));
       }
     });

@@ -10,7 +10,7 @@
  * resolves once the first facility load has finished (or failed); document.body.dataset.appReady
  * is then "true".
  */
-import { fetchConfig, fetchFacilityTypes } from './api.js';
+import { fetchConfig, fetchFacilityTypes, fetchMe, signOut } from './api.js';
 import { Catalogue } from './catalogue.js';
 import { AccessGapsPanel } from './accessGaps.js';
 import { BackupPanel } from './backups.js';
@@ -25,6 +25,7 @@ import { createMap, initBaseMaps, LayerRegistry } from './map.js';
 import { NetworkPanel } from './networks.js';
 import { SitingPanel } from './siting.js';
 import { describeError, initSheet, initSidePanel, showNotice } from './ui.js';
+import { UsersPanel } from './users.js';
 
 function initLanguageSwitch() {
   const buttons = document.querySelectorAll('#lang-switch [data-lang]');
@@ -45,9 +46,54 @@ function showVersion(config) {
   onLanguageChange(render);
 }
 
+/**
+ * Who is signed in decides what the page shows: body[data-role] hides the write controls from
+ * viewers (app.css), admins get the Users section. A user who must change a one-time password is
+ * sent to the sign-in page's password form first. Resolves with the user, or null when the page
+ * is leaving.
+ */
+async function initAccount() {
+  const me = await fetchMe();
+  if (me.mustChangePassword) {
+    window.location.replace('/login.html#change-password');
+    return null;
+  }
+  document.body.dataset.role = me.role;
+  const name = document.getElementById('account-name');
+  const render = () => {
+    name.textContent = t('account.signedInAs', { name: me.name, role: t(`role.${me.role}`) });
+  };
+  render();
+  onLanguageChange(render);
+  document.getElementById('account-bar').hidden = false;
+  document.getElementById('sign-out').addEventListener('click', async () => {
+    try {
+      await signOut();
+    } finally {
+      window.location.replace('/login.html?signedOut');
+    }
+  });
+  if (me.role === 'admin') {
+    document.getElementById('users-section').hidden = false;
+    new UsersPanel({ container: document.getElementById('users-body'), me }).refresh();
+  }
+  return me;
+}
+
 async function start(api) {
   applyTranslations(document);
   initLanguageSwitch();
+  try {
+    api.me = await initAccount();
+  } catch (error) {
+    // 401 has already sent the page to the sign-in page (api.js)
+    showNotice({ id: 'startup-error', kind: 'error', text: t('error.startup', { message: describeError(error) }) });
+    document.body.dataset.appError = 'true';
+    return;
+  }
+  if (!api.me) {
+    return;
+  }
   initSheet();
   const map = createMap();
   api.map = map;
@@ -173,9 +219,14 @@ async function start(api) {
     },
   });
 
-  const backups = new BackupPanel({ container: document.getElementById('backup-body') });
-  api.backups = { list: () => backups.backups, refresh: () => backups.refresh(), create: () => backups.create() };
-  const backupsListed = backups.refresh();
+  // backups are the admins' business (the API refuses everybody else)
+  let backupsListed = Promise.resolve();
+  if (api.me.role === 'admin') {
+    document.getElementById('admin-section').hidden = false;
+    const backups = new BackupPanel({ container: document.getElementById('backup-body') });
+    api.backups = { list: () => backups.backups, refresh: () => backups.refresh(), create: () => backups.create() };
+    backupsListed = backups.refresh();
+  }
 
   // networks are listed while the facilities load; refresh() reports failures itself
   const networksListed = networks.refresh();

@@ -40,8 +40,9 @@ import org.flywaydb.core.api.MigrationVersion;
  *
  * <p>Preconditions, each checked before anything is written: the file is a CareCircle backup
  * whose checksums hold (else {@link InputRejectedException}, 422); the store was migrated to the
- * backup's schema version and holds no row in any application table, and no folder of a network
- * being restored exists yet (else {@link RestoreRefusedException}, 409).
+ * backup's schema version and holds no row in any application table except the accounts (see
+ * {@link #REPLACED_TABLES}: they are replaced by the backup's), and no folder of a network being
+ * restored exists yet (else {@link RestoreRefusedException}, 409).
  *
  * <p>All rows go in within one transaction: a restore that fails half-way leaves the store as
  * empty as it found it. Identity columns are then moved past the highest restored value, so the
@@ -58,6 +59,12 @@ final class StoreRestorer {
    * start-up sweep removes what a crashed restore left behind.
    */
   private static final String STAGING_PREFIX = ".importing-restore-";
+  /**
+   * The accounts: every store has one from its first start (the first admin), so they do not make a
+   * store count as holding data; a restore replaces them with the backup's users and tokens, in the
+   * same transaction as the rest, when the backup has them. Referrers first.
+   */
+  static final List<String> REPLACED_TABLES = List.of("api_token", "app_user");
 
   private final DataSource dataSource;
   private final StoreCatalogue catalogue;
@@ -200,6 +207,9 @@ final class StoreRestorer {
   private static void checkEmpty(Connection connection, List<TableSchema> tables) throws SQLException {
     List<String> filled = new ArrayList<>();
     for (TableSchema table : tables) {
+      if (REPLACED_TABLES.contains(table.name())) {
+        continue;
+      }
       long rows = StoreCatalogue.rowCount(connection, table);
       if (rows > 0) {
         filled.add(table.name() + " (" + rows + (rows == 1 ? " row)" : " rows)"));
@@ -260,6 +270,13 @@ final class StoreRestorer {
     connection.setAutoCommit(false);
     try {
       long done = 0;
+      for (String replaced : REPLACED_TABLES) {
+        if (entries.containsKey(replaced)) {
+          try (var statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM " + replaced);
+          }
+        }
+      }
       // the store's own dependency order: a referenced table is filled before its referrers
       for (TableSchema table : storeTables) {
         BackupManifest.TableEntry entry = entries.get(table.name());

@@ -17,14 +17,60 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** A plain HTTP client for API tests against a running CareCircle (no Spring test magic). */
+/**
+ * A plain HTTP client for API tests against a running CareCircle (no Spring test magic). It signs
+ * every request in with HTTP Basic as the test stores' first admin ({@link TestUsers#ADMIN}); {@link
+ * #as}, {@link #withToken} and {@link #anonymous} give a client that acts as somebody else or as
+ * nobody. Clients keep no cookies: each request stands alone, as a script's would.
+ */
 public final class ApiClient {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private final String baseUrl;
-  private final HttpClient http = HttpClient.newHttpClient();
+  /** Value of the Authorization header, or null for none. */
+  private final String authorization;
+  private final Map<String, String> extraHeaders;
 
+  /** A client signed in as the test stores' first admin. */
   public ApiClient(int port) {
-    this.baseUrl = "http://127.0.0.1:" + port;
+    this("http://127.0.0.1:" + port, basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD), Map.of());
+  }
+
+  private ApiClient(String baseUrl, String authorization, Map<String, String> extraHeaders) {
+    this.baseUrl = baseUrl;
+    this.authorization = authorization;
+    this.extraHeaders = Map.copyOf(extraHeaders);
+  }
+
+  /** The same server, signed in with HTTP Basic as this user. */
+  public ApiClient as(String userName, String password) {
+    return new ApiClient(baseUrl, basic(userName, password), extraHeaders);
+  }
+
+  /** The same server, signed in with a personal API token ({@code Authorization: Bearer cc_…}). */
+  public ApiClient withToken(String token) {
+    return new ApiClient(baseUrl, "Bearer " + token, extraHeaders);
+  }
+
+  /** The same server, signed in as nobody (no Authorization header). */
+  public ApiClient anonymous() {
+    return new ApiClient(baseUrl, null, extraHeaders);
+  }
+
+  /** This client, also sending the header with every request (e.g. Cookie, Origin, X-XSRF-TOKEN). */
+  public ApiClient withHeader(String name, String value) {
+    Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
+    headers.put(name, value);
+    return new ApiClient(baseUrl, authorization, headers);
+  }
+
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  private static String basic(String userName, String password) {
+    return "Basic " + java.util.Base64.getEncoder()
+        .encodeToString((userName + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   /** An answer: status, content type and body. */
@@ -59,6 +105,13 @@ public final class ApiClient {
     return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /** POSTs an HTML form (application/x-www-form-urlencoded), e.g. the sign-in form to /login. */
+  public Response postForm(String path, String... fields) {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(query(fields).replaceFirst("^\\?", ""))));
   }
 
   public Response putJson(String path, String json) {
@@ -123,8 +176,12 @@ public final class ApiClient {
   }
 
   private Response send(HttpRequest.Builder request) {
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    extraHeaders.forEach(request::header);
     try {
-      HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
       return new Response(response.statusCode(),
           response.headers().firstValue("Content-Type").orElse(""), response.body(), response.headers());
     } catch (IOException e) {

@@ -26,9 +26,6 @@ import java.util.Map;
  * ({@code *IT}, run by failsafe in {@code mvn verify}).
  */
 public final class ChildServer {
-  /** The first admin's password in the child, for when sign-in is required. */
-  public static final String ADMIN_PASSWORD = "crash-test-admin-1";
-
   /** Start-up on a busy 2-core machine takes 10-20 s; far beyond that something is wrong. */
   private static final Duration START_DEADLINE = Duration.ofSeconds(180);
 
@@ -65,7 +62,8 @@ public final class ChildServer {
     settings.forEach((name, value) -> command.add("--" + name + "=" + value));
     ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
         .redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().put("CARECIRCLE_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    // the first admin as in the test stores, so that ApiClient's default sign-in works in the child too
+    builder.environment().put("CARECIRCLE_ADMIN_PASSWORD", TestUsers.ADMIN_PASSWORD);
     try {
       ChildServer server = new ChildServer(builder.start(), port, log);
       server.awaitReady();

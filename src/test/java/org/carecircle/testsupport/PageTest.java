@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -39,10 +40,34 @@ public abstract class PageTest {
     }
   }
 
-  /** Opens the page and waits until start-up and the first facility load are done. */
+  /**
+   * Signs in as the test stores' first admin through the sign-in page, which then opens the map
+   * page, and waits until start-up and the first facility load are done.
+   */
   protected void openPage() {
-    browser.get("http://127.0.0.1:" + port + "/");
+    signIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
     waitFor(Duration.ofSeconds(20), () -> "true".equals(bodyData("appReady")));
+  }
+
+  /** Fills in and sends the sign-in page's form (the browser then holds the session cookie). */
+  protected void signIn(String userName, String password) {
+    browser.get("http://127.0.0.1:" + port + "/login.html");
+    waitFor(Duration.ofSeconds(10), () -> "true".equals(bodyData("loginReady")));
+    browser.findElement(By.id("login-name")).sendKeys(userName);
+    browser.findElement(By.id("login-password")).sendKeys(password);
+    browser.findElement(By.id("login-submit")).click();
+    // one script call per look: the page may be replaced between two WebDriver calls
+    waitFor(Duration.ofSeconds(20), () -> {
+      try {
+        return !"waiting".equals(browser.executeScript("""
+            if (!location.pathname.endsWith('/login.html')) return 'left';
+            const error = document.getElementById('login-error');
+            return document.body.dataset.loginStep === 'change-password' || (error && !error.hidden)
+                ? 'stopped' : 'waiting';"""));
+      } catch (WebDriverException navigating) {
+        return false;
+      }
+    });
   }
 
   protected String bodyData(String key) {

@@ -1,0 +1,14 @@
+package org.carecircle.security;
+
+import java.time.Instant;
+
+/**
+ * A personal API token as listed: the token itself is shown once when created and never stored
+ * (only its SHA-256).
+ *
+ * @param id store id, used to revoke it
+ * @param name the owner's label ("nightly import")
+ * @param createdAt when it was created
+ * @param lastUsedAt when a request last signed in with it, or null
+ */
+public record ApiToken(long id, String name, Instant createdAt, Instant lastUsedAt) {}
