@@ -61,8 +61,9 @@ final class StoreRestorer {
   private static final String STAGING_PREFIX = ".importing-restore-";
   /**
    * The accounts: every store has one from its first start (the first admin), so they do not make a
-   * store count as holding data; a restore replaces them with the backup's users and tokens, in the
-   * same transaction as the rest, when the backup has them. Referrers first.
+   * store count as holding data. A restore replaces them with the backup's users and tokens, in the
+   * same transaction as the rest, when the backup has at least one user; a backup without users
+   * leaves the store's own accounts in place, so that somebody can still sign in. Referrers first.
    */
   static final List<String> REPLACED_TABLES = List.of("api_token", "app_user");
 
@@ -270,12 +271,15 @@ final class StoreRestorer {
     connection.setAutoCommit(false);
     try {
       long done = 0;
-      for (String replaced : REPLACED_TABLES) {
-        if (entries.containsKey(replaced)) {
+      BackupManifest.TableEntry users = entries.get(REPLACED_TABLES.get(REPLACED_TABLES.size() - 1));
+      if (users != null && users.rows() > 0) {
+        for (String replaced : REPLACED_TABLES) {
           try (var statement = connection.createStatement()) {
             statement.executeUpdate("DELETE FROM " + replaced);
           }
         }
+      } else {
+        REPLACED_TABLES.forEach(entries::remove);
       }
       // the store's own dependency order: a referenced table is filled before its referrers
       for (TableSchema table : storeTables) {

@@ -71,6 +71,9 @@ class HostileRequestTest {
     HttpResponse<String> response = HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/networks/import"))
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (org.carecircle.testsupport.TestUsers.ADMIN + ":" + org.carecircle.testsupport.TestUsers.ADMIN_PASSWORD)
+                    .getBytes(StandardCharsets.UTF_8)))
             .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
