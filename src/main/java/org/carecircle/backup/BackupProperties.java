@@ -35,7 +35,8 @@ public record BackupProperties(String directory, String schedule, Integer keep, 
    * would bring back sessions and jobs from another time or server.
    */
   public static final List<String> DEFAULT_TRANSIENT_TABLES =
-      List.of("spring_session*", "job_queue*", "jobrunr_*", "qrtz_*", "scheduled_tasks", "shedlock");
+      List.of("spring_session*", "background_job", "job_execution", "job_queue*", "jobrunr_*", "qrtz_*",
+          "scheduled_tasks", "shedlock");
 
   public BackupProperties {
     directory = directory == null || directory.isBlank() ? DEFAULT_DIRECTORY : directory;

@@ -181,6 +181,10 @@ final class StoreRestorer {
     List<InputProblem> problems = new ArrayList<>();
     for (BackupManifest.TableEntry entry : manifest.tables()) {
       TableSchema table = storeTables.get(entry.name());
+      if (table == null && catalogue.isTransient(entry.name())) {
+        // sessions or jobs from a store that backed them up: they belong to its instances, not to this store
+        continue;
+      }
       if (table == null) {
         problems.add(InputProblem.ofField("file", "the backup holds the table " + entry.name()
             + ", which this store does not have"));

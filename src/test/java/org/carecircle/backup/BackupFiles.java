@@ -22,7 +22,7 @@ final class BackupFiles {
   /** Writes a backup of {@code store} (networks from {@code networkFolder}) to a new temp file. */
   static Path write(DataSource store, Path networkFolder, boolean includeNetworks) throws Exception {
     Path file = Files.createTempFile("carecircle-test-backup", ".zip");
-    new StoreBackupWriter(store, new StoreCatalogue(List.of()), networkFolder, Clock.systemUTC())
+    new StoreBackupWriter(store, new StoreCatalogue(BackupProperties.DEFAULT_TRANSIENT_TABLES), networkFolder, Clock.systemUTC())
         .write(file, includeNetworks, BackupService.MANUAL, JobContext.NONE);
     return file;
   }

@@ -39,7 +39,10 @@ final class StoreComparison {
         while (rs.next()) {
           String type = rs.getString("TABLE_TYPE");
           String name = rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
-          if (("TABLE".equals(type) || "BASE TABLE".equals(type))
+          // sessions and jobs belong to the running instances: transient, never backed up
+          boolean transientState = name.startsWith("spring_session") || name.equals("background_job")
+              || name.equals("job_execution");
+          if (("TABLE".equals(type) || "BASE TABLE".equals(type)) && !transientState
               && !name.equals("flyway_schema_history") && !name.equals("spatial_ref_sys")) {
             tables.add(name);
           }

@@ -41,8 +41,8 @@ class BackupPageTest extends PageTest {
     assertThat(name).startsWith("carecircle-manual-").endsWith(".zip");
     String tableCount = String.valueOf(api.get("/api/admin/backups").json().get(0).get("tables").asInt());
     String meta = items.get(0).findElement(By.cssSelector(".backup-meta")).getText();
-    // the size, the tables Flyway made, the one facility row and its history entry, made by hand
-    assertThat(meta).containsPattern("^\\d+(\\.\\d)? KB").contains(tableCount + " tables").contains("rows: 2")
+    // the size, the tables Flyway made, the one facility row, its history entry and the first admin, made by hand
+    assertThat(meta).containsPattern("^\\d+(\\.\\d)? KB").contains(tableCount + " tables").contains("rows: 3")
         .contains("by hand");
     assertThat(items.get(0).getAttribute("class")).contains("backup-item--new");
 
@@ -56,6 +56,6 @@ class BackupPageTest extends PageTest {
     // the list is drawn again in the other language
     ((JavascriptExecutor) browser).executeScript("window.carecircle.setLanguage('zh')");
     assertThat(browser.findElement(By.cssSelector("#backup-list .backup-meta")).getText())
-        .contains(tableCount + " 张表").contains("共 1 行").contains("手动");
+        .contains(tableCount + " 张表").contains("共 3 行").contains("手动");
   }
 }
