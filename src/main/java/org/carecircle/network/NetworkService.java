@@ -14,8 +14,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.carecircle.error.InputProblem;
 import org.carecircle.error.InputRejectedException;
@@ -24,6 +26,7 @@ import org.carecircle.io.osm.OsmPbfFile;
 import org.carecircle.job.JobContext;
 import org.carecircle.job.JobService;
 import org.carecircle.job.JobStatus;
+import org.carecircle.job.JobWork;
 import org.carecircle.system.CareCircleProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,8 +120,12 @@ public class NetworkService {
     return directory.resolve(Long.toString(id));
   }
 
+  /** The catalogue; networks loaded here that another instance has deleted are forgotten. */
   public List<NetworkInfo> list() {
-    return repository.findAll();
+    List<NetworkInfo> all = repository.findAll();
+    Set<Long> ids = all.stream().map(NetworkInfo::id).collect(Collectors.toSet());
+    networks.keySet().stream().filter(id -> !ids.contains(id)).toList().forEach(this::forget);
+    return all;
   }
 
   /** @throws NotFoundException when there is no such network */
@@ -228,13 +235,9 @@ public class NetworkService {
   }
 
   private JobStatus submitImport(Path osmFile, boolean ownsFile, String sourceFile, String name) {
-    // the upload goes however the job ends, also when it is cancelled before it started
-    return jobs.submit(IMPORT_JOB_KIND, context -> runImport(context, osmFile, sourceFile, name),
-        () -> {
-          if (ownsFile) {
-            deleteQuietly(osmFile);
-          }
-        });
+    JobWork<NetworkInfo> work = context -> runImport(context, osmFile, sourceFile, name);
+    // an upload is the job's: it goes however the job ends, also when its instance dies
+    return ownsFile ? jobs.submitOwning(IMPORT_JOB_KIND, List.of(osmFile), work) : jobs.submit(IMPORT_JOB_KIND, work);
   }
 
   /**
@@ -248,6 +251,7 @@ public class NetworkService {
     Path staging = directory.resolve(STAGING_PREFIX + UUID.randomUUID());
     Path[] moved = new Path[1];
     boolean stored = false;
+    context.ownTempFile(staging);
     try {
       Files.createDirectories(staging);
       RoadNetwork network = NetworkImporter.importOsm(osmFile, staging.resolve(GRAPHHOPPER_FOLDER), minNetworkSize,
@@ -314,25 +318,35 @@ public class NetworkService {
       throw new UncheckedIOException("cannot remove the folder of network " + id, e);
     }
     repository.delete(id);
+    forget(id);
+    deleteRecursivelyQuietly(doomed);
+  }
+
+  /** Drops what this instance holds in memory of a network (deleted here or by another instance). */
+  private void forget(long id) {
     networks.remove(id);
     modes.keySet().removeIf(key -> key.networkId() == id);
-    deleteRecursivelyQuietly(doomed);
   }
 
   // ---- the networks themselves ----
 
   /**
-   * The road network, loaded from its file on first use and then kept in memory.
+   * The road network, loaded from its file on first use and then kept in memory. Instances on
+   * one database share the networks folder: a network another instance imported is loaded from
+   * there, and one another instance deleted is forgotten here (the catalogue is asked every time).
    *
    * @throws NotFoundException when there is no such network
    * @throws NetworkUnavailableException when its file is missing or damaged
    */
   public RoadNetwork network(long id) {
+    if (repository.findById(id).isEmpty()) {
+      forget(id);
+      throw notFound(id);
+    }
     RoadNetwork cached = networks.get(id);
     if (cached != null) {
       return cached;
     }
-    get(id);
     return networks.computeIfAbsent(id, this::load);
   }
 
@@ -358,12 +372,13 @@ public class NetworkService {
 
   /** Graph, per-edge times and snapping index of {@code mode} on network {@code id}, built once. */
   public ModeNetwork modeNetwork(long id, TravelMode mode) {
+    // asks the catalogue first, so that a network deleted by another instance is not used
+    RoadNetwork network = network(id);
     ModeKey key = new ModeKey(id, mode);
     ModeNetwork cached = modes.get(key);
     if (cached != null) {
       return cached;
     }
-    RoadNetwork network = network(id);
     ModeNetwork built;
     if (mode == TravelMode.AMBULANCE) {
       ModeGraph graph = network.ambulanceGraph(ambulanceSpeedFactor);
