@@ -13,11 +13,15 @@
  * rejected}) once failed.
  */
 import { ApiError, cancelJob, fetchJob } from './api.js';
+import { t } from './i18n.js';
 
 export const JOB_STATES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'];
 
 /** The states a job never leaves. */
 export const FINAL_STATES = ['succeeded', 'failed', 'cancelled'];
+
+/** The server's message for a job whose server stopped (was killed, restarted) before it ended. */
+export const INTERRUPTED_MESSAGE = 'interrupted by a restart';
 
 /** Time between two polls. Half a second keeps a progress bar lively at 2 requests a second. */
 export const POLL_INTERVAL_MS = 500;
@@ -117,7 +121,11 @@ function pause(ms, signal) {
 export class JobFailedError extends ApiError {
   constructor(job) {
     const problem = job.error && typeof job.error === 'object' ? job.error : {};
-    super({ title: job.message || '', ...problem, status: problem.status });
+    // the server that ran the job died before it finished (see INTERRUPTED_MESSAGE): said in the
+    // planner's language, as every other text of the page
+    const interrupted = job.message === INTERRUPTED_MESSAGE
+      ? { title: t('jobs.interrupted'), detail: t('jobs.interruptedDetail') } : {};
+    super({ title: job.message || '', ...problem, ...interrupted, status: problem.status });
     this.name = 'JobFailedError';
     this.job = job;
   }
