@@ -25,17 +25,23 @@ final class ChildInstance {
 
   final Process process;
   final ApiClient api;
+  final int port;
   final Path log;
 
   private ChildInstance(Process process, int port, Path log) {
     this.process = process;
     this.api = new ApiClient(port);
+    this.port = port;
     this.log = log;
   }
 
-  /** Starts the child with these arguments and waits until it answers HTTP. */
+  /** Starts the child on a free port with these arguments and waits until it answers HTTP. */
   static ChildInstance start(List<String> arguments, Path log) throws IOException {
-    int port = freePort();
+    return start(arguments, log, freePort());
+  }
+
+  /** As {@link #start(List, Path)} on a given port (a restarted server keeps its address). */
+  static ChildInstance start(List<String> arguments, Path log, int port) throws IOException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx1g", "-cp", classpath(), "org.carecircle.CareCircleApplication", "--server.port=" + port,
         "--spring.main.banner-mode=off"));
@@ -85,7 +91,7 @@ final class ChildInstance {
     return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
