@@ -1,7 +1,5 @@
 package org.carecircle.job;
 
-import java.nio.file.Path;
-
 /** What a running job's work sees of its job. Used only by the worker thread running the work. */
 public interface JobContext {
   /** The context of work answered at once, outside a job: nothing to report, nothing to cancel. */
@@ -40,13 +38,4 @@ public interface JobContext {
    * @throws JobCancelledException when a cancel was requested before this call
    */
   void commit();
-
-  /**
-   * Records a file or folder the work is about to create for itself (a staging folder), so that
-   * it is removed when the instance dies before the job finishes. The work still removes it itself
-   * in every other case. Outside a job this does nothing.
-   *
-   * @param path a file or folder; a folder is removed with its contents
-   */
-  default void ownTempFile(Path path) {}
 }

@@ -104,12 +104,6 @@ class JobRepository {
         + " ELSE ? END WHERE id = ? AND finished_at IS NULL", progress, cut(message), id);
   }
 
-  /** Replaces the job's list of owned files. */
-  void tempFiles(String id, List<String> paths) {
-    jdbc.update("UPDATE background_job SET temp_files = ? WHERE id = ?", paths.isEmpty() ? null
-        : String.join("\n", paths), id);
-  }
-
   /** Unfinished jobs of other instances whose heartbeat is older than {@code staleBefore}. */
   List<JobRow> findOrphans(String instanceId, Instant staleBefore) {
     return jdbc.query("SELECT " + COLUMNS + " FROM background_job WHERE finished_at IS NULL AND heartbeat_at < ?"

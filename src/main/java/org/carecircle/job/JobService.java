@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +59,7 @@ import org.springframework.stereotype.Service;
  * crashed, stopped without finishing it) and is failed with the message {@value
  * #INTERRUPTED_MESSAGE} by whichever instance notices first, at its start-up or on a later
  * heartbeat; that instance also removes the files the job owned ({@link #submitOwning}, {@link
- * JobContext#ownTempFile}). The instance id is new at every start, so a restarted instance never
+ * The instance id is new at every start, so a restarted instance never
  * mistakes its previous life's jobs for its own. Thread-safe.
  */
 @Service
@@ -167,7 +166,8 @@ public class JobService {
    * the job): they are deleted (folders with their contents) when the job ends, however it ends,
    * and are recorded with the job so that they are also deleted when its instance dies first.
    *
-   * @param tempFiles files or folders the job owns from now on
+   * @param tempFiles files or folders the job owns from now on, whether they exist yet or not
+   *     (e.g. a staging folder the work will create)
    */
   public <T> JobStatus submitOwning(String kind, List<Path> tempFiles, JobWork<T> work) {
     List<Path> owned = tempFiles.stream().map(path -> path.toAbsolutePath().normalize()).toList();
@@ -177,7 +177,7 @@ public class JobService {
   private <T> JobStatus submit(String kind, JobWork<T> work, Runnable cleanup, List<Path> tempFiles) {
     forgetOldLocalJobs();
     Instant now = clock.instant();
-    Job job = new Job(UUID.randomUUID().toString(), kind, work, cleanup, tempFiles, now);
+    Job job = new Job(UUID.randomUUID().toString(), kind, work, cleanup, now);
     synchronized (local) {
       long waiting = local.values().stream().filter(Job::isQueued).count();
       if (waiting >= queueCapacity) {
@@ -403,7 +403,6 @@ public class JobService {
     final JobWork<?> work;
     private final Runnable cleanup;
     private final AtomicBoolean cleanedUp = new AtomicBoolean();
-    private final List<Path> tempFiles;
     final Instant submittedAt;
     private JobState state = JobState.QUEUED;
     private double progress;
@@ -418,12 +417,11 @@ public class JobService {
     private double writtenProgress;
     private String writtenMessage;
 
-    Job(String id, String kind, JobWork<?> work, Runnable cleanup, List<Path> tempFiles, Instant submittedAt) {
+    Job(String id, String kind, JobWork<?> work, Runnable cleanup, Instant submittedAt) {
       this.id = id;
       this.kind = kind;
       this.work = work;
       this.cleanup = cleanup;
-      this.tempFiles = new ArrayList<>(tempFiles);
       this.submittedAt = submittedAt;
     }
 
@@ -594,12 +592,6 @@ public class JobService {
         throw new JobCancelledException();
       }
       committed = true;
-    }
-
-    @Override
-    public synchronized void ownTempFile(Path path) {
-      tempFiles.add(path.toAbsolutePath().normalize());
-      repository.tempFiles(id, tempFiles.stream().map(Path::toString).toList());
     }
 
     synchronized boolean isQueued() {

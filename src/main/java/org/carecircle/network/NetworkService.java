@@ -26,7 +26,6 @@ import org.carecircle.io.osm.OsmPbfFile;
 import org.carecircle.job.JobContext;
 import org.carecircle.job.JobService;
 import org.carecircle.job.JobStatus;
-import org.carecircle.job.JobWork;
 import org.carecircle.system.CareCircleProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -235,9 +234,12 @@ public class NetworkService {
   }
 
   private JobStatus submitImport(Path osmFile, boolean ownsFile, String sourceFile, String name) {
-    JobWork<NetworkInfo> work = context -> runImport(context, osmFile, sourceFile, name);
-    // an upload is the job's: it goes however the job ends, also when its instance dies
-    return ownsFile ? jobs.submitOwning(IMPORT_JOB_KIND, List.of(osmFile), work) : jobs.submit(IMPORT_JOB_KIND, work);
+    Path staging = directory.resolve(STAGING_PREFIX + UUID.randomUUID());
+    // the job owns its staging folder, and an upload: they go however the job ends, also when its
+    // instance dies (recorded with the job at submission, so that even a crash right after the
+    // start leaves them listed)
+    List<Path> owned = ownsFile ? List.of(osmFile, staging) : List.of(staging);
+    return jobs.submitOwning(IMPORT_JOB_KIND, owned, context -> runImport(context, osmFile, staging, sourceFile, name));
   }
 
   /**
@@ -246,12 +248,11 @@ public class NetworkService {
    * renamed to the row's id inside one transaction, so a failure at any step leaves no row and
    * removes the folder.
    */
-  private NetworkInfo runImport(JobContext context, Path osmFile, String sourceFile, String name) throws IOException {
+  private NetworkInfo runImport(JobContext context, Path osmFile, Path staging, String sourceFile, String name)
+      throws IOException {
     Files.createDirectories(directory);
-    Path staging = directory.resolve(STAGING_PREFIX + UUID.randomUUID());
     Path[] moved = new Path[1];
     boolean stored = false;
-    context.ownTempFile(staging);
     try {
       Files.createDirectories(staging);
       RoadNetwork network = NetworkImporter.importOsm(osmFile, staging.resolve(GRAPHHOPPER_FOLDER), minNetworkSize,

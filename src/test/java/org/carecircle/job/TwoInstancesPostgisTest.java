@@ -1,12 +1,16 @@
 package org.carecircle.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.carecircle.error.NotFoundException;
+import org.carecircle.network.NetworkService;
+import org.carecircle.network.TravelMode;
 import org.carecircle.testsupport.ApiClient.Response;
 import org.carecircle.testsupport.PostgisTestStore;
 import org.carecircle.testsupport.SharedGeodata;
@@ -89,7 +93,14 @@ class TwoInstancesPostgisTest implements PostgisTestStore {
 
     // deleted through A, forgotten by B although B had it loaded
     assertThat(a.api.delete("/api/networks/" + networkId).status()).isEqualTo(204);
-    assertThat(b.api.postJson("/api/coverage-zones", walkZone(networkId)).status()).isEqualTo(404);
+    Response afterDelete = b.api.postJson("/api/coverage-zones", walkZone(networkId));
+    assertThat(afterDelete.status()).as(afterDelete.toString()).isEqualTo(422);
+    assertThat(afterDelete.json().at("/rejected/0/message").asText())
+        .isEqualTo("there is no road network with id " + networkId);
+    // B held the walk network in memory; asked for it directly, B checks the catalogue, not its memory
+    NetworkService networksOfB = b.context.getBean(NetworkService.class);
+    assertThatThrownBy(() -> networksOfB.modeNetwork(networkId, TravelMode.WALK))
+        .isInstanceOf(NotFoundException.class);
     assertThat(b.api.get("/api/networks").json()).extracting(n -> n.get("id").asLong()).doesNotContain(networkId);
   }
 
