@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,7 +79,10 @@ public class JobService {
   private final OneTimeTask<Void> task;
   private final Scheduler scheduler;
   private final ScheduledExecutorService housekeeping;
+  private final int workerThreads;
   private final int queueCapacity;
+  /** The execution time of the last job scheduled here; guarded by {@link #local}. */
+  private Instant lastExecutionTime;
   private final Duration retention;
   private final Duration instanceTimeout;
   private final Clock clock;
@@ -109,6 +113,7 @@ public class JobService {
       throw new IllegalArgumentException("jobs need at least one worker, room for one waiting job and a"
           + " retention >= 0");
     }
+    this.workerThreads = workerThreads;
     this.queueCapacity = queueCapacity;
     this.retention = retention;
     this.instanceTimeout = store.instanceTimeout();
@@ -178,18 +183,28 @@ public class JobService {
     forgetOldLocalJobs();
     Instant now = clock.instant();
     Job job = new Job(UUID.randomUUID().toString(), kind, work, cleanup, now);
+    Instant executionTime;
     synchronized (local) {
-      long waiting = local.values().stream().filter(Job::isQueued).count();
+      long queued = local.values().stream().filter(Job::isQueued).count();
+      long running = local.values().stream().filter(Job::isRunning).count();
+      // jobs about to start on a free worker are not waiting (as with a thread pool's queue)
+      long waiting = Math.max(0, queued - Math.max(0, workerThreads - running));
       if (waiting >= queueCapacity) {
         job.cleanUp();
         throw new JobQueueFullException(queueCapacity);
       }
       local.put(job.id, job);
+      // db-scheduler starts due executions in the order of their time: strictly increasing
+      // times (the stores keep microseconds) make the queue first in, first out
+      Instant wallClock = Instant.now().truncatedTo(ChronoUnit.MICROS);
+      executionTime = lastExecutionTime == null || wallClock.isAfter(lastExecutionTime) ? wallClock
+          : lastExecutionTime.plusNanos(1000);
+      lastExecutionTime = executionTime;
     }
     try {
       repository.insert(new JobRow(job.id, kind, instanceId, JobState.QUEUED, 0, job.message, null, null, false,
           false, tempFiles.stream().map(Path::toString).toList(), now, null, null, now));
-      scheduler.schedule(task.instance(job.id), Instant.now());
+      scheduler.schedule(task.instance(job.id), executionTime);
     } catch (RuntimeException e) {
       local.remove(job.id);
       job.cleanUp();
@@ -596,6 +611,10 @@ public class JobService {
 
     synchronized boolean isQueued() {
       return state == JobState.QUEUED;
+    }
+
+    synchronized boolean isRunning() {
+      return state == JobState.RUNNING;
     }
 
     synchronized boolean isFinished() {

@@ -56,6 +56,7 @@ class InterruptedJobPageTest implements PostgisTestStore {
         List<WebElement> boxes = driver.findElements(By.cssSelector("#network-import-result .result--error"));
         return boxes.isEmpty() ? null : boxes.get(0);
       });
+      browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", outcome);
       assertThat(outcome.getText()).contains("任务因服务器重启而中断").contains("未保存任何结果");
       assertThat(second.api.get("/api/jobs/" + jobId[0]).json().get("message").asText())
           .isEqualTo("interrupted by a restart");
