@@ -273,8 +273,9 @@ public class JobService {
   }
 
   /**
-   * Asks running jobs to stop and waits a little for them; queued jobs never start. Jobs still
-   * running after the grace period are failed as interrupted by the next instance to notice.
+   * Stops the pool, as a restart does: queued jobs never start and running ones are asked to stop
+   * and given a little time; both end failed "interrupted by a restart" (the planner did not cancel
+   * them). Jobs still running after the grace period are failed so by the next instance to notice.
    */
   @PreDestroy
   public void shutdown() {
@@ -284,9 +285,9 @@ public class JobService {
     housekeeping.shutdownNow();
     for (Job job : local.values()) {
       try {
-        job.cancel();
+        job.interrupt();
       } catch (RuntimeException e) {
-        log.warn("could not cancel job {} at shutdown: {}", job.id, e.getMessage());
+        log.warn("could not stop job {} at shutdown: {}", job.id, e.getMessage());
       }
     }
     scheduler.stop();
@@ -427,6 +428,8 @@ public class JobService {
     private Instant startedAt;
     private Instant finishedAt;
     private volatile boolean cancelRequested;
+    /** The stop was asked by the shutdown, not by a planner: the job ends as interrupted. */
+    private boolean interruptRequested;
     private boolean committed;
     /** What the database last got of progress and message, to write only changes. */
     private double writtenProgress;
@@ -471,7 +474,11 @@ public class JobService {
         Object value = work.run(this);
         finish(JobState.SUCCEEDED, value, null, "done");
       } catch (JobCancelledException e) {
-        finish(JobState.CANCELLED, null, null, "cancelled");
+        if (interrupted()) {
+          finish(JobState.FAILED, null, JobError.interrupted(), INTERRUPTED_MESSAGE);
+        } else {
+          finish(JobState.CANCELLED, null, null, "cancelled");
+        }
       } catch (InputRejectedException e) {
         finish(JobState.FAILED, null, JobError.rejected(e.problems()), "failed: " + e.getMessage());
       } catch (Exception e) {
@@ -557,6 +564,28 @@ public class JobService {
       }
       if (endedElsewhere) {
         cleanUp();
+      }
+    }
+
+    private synchronized boolean interrupted() {
+      return interruptRequested;
+    }
+
+    /** The shutdown's stop: a queued job ends at once, a running one at its next check. */
+    synchronized void interrupt() {
+      if (state == JobState.QUEUED) {
+        Instant now = clock.instant();
+        JobError interruption = JobError.interrupted();
+        if (repository.finish(id, JobState.FAILED, progress, INTERRUPTED_MESSAGE, null, toJson(interruption), now)) {
+          state = JobState.FAILED;
+          message = INTERRUPTED_MESSAGE;
+          error = interruption;
+          finishedAt = now;
+          cleanUp();
+        }
+      } else if (state == JobState.RUNNING && !committed && !cancelRequested) {
+        interruptRequested = true;
+        cancelRequested = true;
       }
     }
 

@@ -66,8 +66,9 @@ abstract class JobCrashTest {
       // the restarted server still works: a new import of the same file succeeds
       String again = AppInstance.importServerFile(second.api, SharedGeodata.file("heidelberg/heidelberg.osm.pbf"),
           "Heidelberg, again");
-      assertThat(AppInstance.pollJob(second.api, again, AppInstance::finished).get("state").asText())
-          .isEqualTo("succeeded");
+      JsonNode stored = AppInstance.pollJob(second.api, again, AppInstance::finished);
+      assertThat(stored.get("state").asText()).isEqualTo("succeeded");
+      assertThat(second.api.delete("/api/networks/" + stored.at("/result/id").asLong()).status()).isEqualTo(204);
     } finally {
       second.stop();
     }

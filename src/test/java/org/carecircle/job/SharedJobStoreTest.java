@@ -124,6 +124,29 @@ class SharedJobStoreTest {
   }
 
   @Test
+  void shutdownEndsRunningAndWaitingJobsAsInterruptedNotCancelled() throws InterruptedException {
+    CountDownLatch started = new CountDownLatch(1);
+    JobStatus running = a.submit("endless", context -> {
+      started.countDown();
+      while (true) {
+        context.checkCancelled();
+        Thread.sleep(1);
+      }
+    });
+    assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+    JobStatus waiting = a.submit("waiting", context -> "never");
+
+    a.shutdown();
+    for (JobStatus job : java.util.List.of(running, waiting)) {
+      JobStatus seen = b.status(job.id());
+      assertThat(seen.state()).as(seen.toString()).isEqualTo(JobState.FAILED);
+      assertThat(seen.message()).isEqualTo(JobService.INTERRUPTED_MESSAGE);
+      assertThat(seen.error().title()).isEqualTo("Interrupted by a restart");
+    }
+    assertThat(b.status(waiting.id()).startedAt()).isNull();
+  }
+
+  @Test
   void liveInstancesJobsAreNeverTakenForOrphans() throws InterruptedException {
     CountDownLatch release = new CountDownLatch(1);
     JobStatus submitted = a.submit("long", context -> {
