@@ -131,6 +131,9 @@ public class JobService {
         .threads(workerThreads)
         .pollingInterval(store.pollingInterval())
         .heartbeatInterval(store.heartbeatInterval())
+        // db-scheduler's own judgement of a stalled execution agrees with ours (instance timeout)
+        .missedHeartbeatsLimit((int) Math.max(4, store.instanceTimeout().toMillis()
+            / store.heartbeatInterval().toMillis()))
         .enableImmediateExecution()
         .shutdownMaxWait(SHUTDOWN_GRACE)
         .build();
