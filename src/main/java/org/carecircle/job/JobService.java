@@ -35,7 +35,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs long operations in the background on a small, bounded pool per instance: {@code
@@ -75,6 +77,7 @@ public class JobService {
   private final String instanceId = UUID.randomUUID().toString();
   private final Map<String, Job> local = new ConcurrentHashMap<>();
   private final JobRepository repository;
+  private final TransactionTemplate transaction;
   private final ObjectMapper json;
   private final OneTimeTask<Void> task;
   private final Scheduler scheduler;
@@ -120,6 +123,7 @@ public class JobService {
     this.clock = clock;
     this.json = json;
     this.repository = new JobRepository(new JdbcTemplate(dataSource));
+    this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     this.task = Tasks.oneTime(TASK_NAME_PREFIX + instanceId)
         // db-scheduler's own dead-execution detection only ever sees this instance's executions;
         // reviving one would run a job twice, so it is dropped and the job left to the heartbeat
@@ -340,12 +344,16 @@ public class JobService {
     Instant staleBefore = now.minus(instanceTimeout);
     for (JobRow orphan : repository.findOrphans(instanceId, staleBefore)) {
       String error = toJson(JobError.interrupted());
-      if (repository.interrupt(orphan.id(), staleBefore, INTERRUPTED_MESSAGE, error, now)) {
-        orphan.tempFiles().forEach(path -> deleteQuietly(Path.of(path)));
-        repository.deleteExecution(orphan.id());
-        log.warn("job {} ({}) of instance {} had no heartbeat since {}: failed as {}", orphan.id(), orphan.kind(),
-            orphan.instanceId(), orphan.heartbeatAt(), INTERRUPTED_MESSAGE);
-      }
+      // one transaction: the files go before anyone sees the job failed, and only by the instance
+      // whose update won (a job whose instance came back in time keeps them)
+      transaction.executeWithoutResult(status -> {
+        if (repository.interrupt(orphan.id(), staleBefore, INTERRUPTED_MESSAGE, error, now)) {
+          orphan.tempFiles().forEach(path -> deleteQuietly(Path.of(path)));
+          repository.deleteExecution(orphan.id());
+          log.warn("job {} ({}) of instance {} had no heartbeat since {}: failed as {}", orphan.id(),
+              orphan.kind(), orphan.instanceId(), orphan.heartbeatAt(), INTERRUPTED_MESSAGE);
+        }
+      });
     }
   }
 

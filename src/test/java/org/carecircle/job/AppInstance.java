@@ -26,7 +26,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class AppInstance implements AutoCloseable {
   /** Heartbeats short enough for a test to see a dead instance's jobs failed within seconds. */
   static final List<String> QUICK_HEARTBEAT = List.of("--carecircle.job-store.heartbeat-interval=200ms",
-      "--carecircle.job-store.instance-timeout=3s", "--carecircle.job-store.polling-interval=200ms");
+      "--carecircle.job-store.instance-timeout=10s", "--carecircle.job-store.polling-interval=200ms");
 
   final ConfigurableApplicationContext context;
   final ApiClient api;

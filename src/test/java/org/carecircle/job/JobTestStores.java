@@ -13,7 +13,10 @@ public final class JobTestStores {
 
   /** A new H2GIS file database, migrated: no job of another test is in it. */
   public static DataSource freshH2gis() {
-    DriverManagerDataSource dataSource = new DriverManagerDataSource(TestStores.h2Url(), "sa", "");
+    // kept open between connections: this data source opens one per statement, and reopening the
+    // file each time is slow enough under load to starve a heartbeat
+    DriverManagerDataSource dataSource = new DriverManagerDataSource(TestStores.h2Url() + ";DB_CLOSE_DELAY=-1",
+        "sa", "");
     Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/h2", "classpath:db/migration/common")
         .load().migrate();
     return dataSource;

@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class SharedJobStoreTest {
   private static final JobStoreProperties QUICK =
-      new JobStoreProperties(Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofMillis(100));
+      new JobStoreProperties(Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofMillis(100));
 
   private final DataSource store = JobTestStores.freshH2gis();
   private final JobService a = service();
@@ -106,8 +106,8 @@ class SharedJobStoreTest {
     Path staging = Files.createDirectories(Files.createTempDirectory("carecircle-staging").resolve("graphhopper"))
         .getParent();
     Files.writeString(staging.resolve("graphhopper").resolve("nodes"), "half written");
-    // the row a killed instance left: running, its last heartbeat 10 s ago (timeout 2 s)
-    Instant lastHeard = Instant.now().minusSeconds(10);
+    // the row a killed instance left: running, its last heartbeat a minute ago (timeout 5 s)
+    Instant lastHeard = Instant.now().minusSeconds(60);
     new JdbcTemplate(store).update("INSERT INTO background_job (id, kind, instance_id, state, progress, message,"
         + " temp_files, submitted_at, started_at, heartbeat_at) VALUES ('dead-1', 'network-import', 'gone',"
         + " 'running', 0.4, 'reading the OSM file', ?, ?, ?, ?)", upload + "\n" + staging,
@@ -153,8 +153,8 @@ class SharedJobStoreTest {
       release.await();
       return "fine";
     });
-    // well beyond the 2 s timeout: A's heartbeat keeps the job alive in B's eyes
-    Thread.sleep(3500);
+    // well beyond the 5 s timeout: A's heartbeat keeps the job alive in B's eyes
+    Thread.sleep(7000);
     assertThat(b.status(submitted.id()).state()).isEqualTo(JobState.RUNNING);
     release.countDown();
     assertThat(Jobs.awaitFinished(b, submitted.id()).state()).isEqualTo(JobState.SUCCEEDED);
