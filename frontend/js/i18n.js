@@ -173,6 +173,8 @@ const DICTIONARIES = {
 
     'jobs.queued': '排队等待中…',
     'jobs.step': '{label}：{message}',
+    'jobs.interrupted': '任务因服务器重启而中断',
+    'jobs.interruptedDetail': '服务器在任务完成前停止运行，未保存任何结果。请重新开始该任务。',
 
     'siting.heading': '急救站选址',
     'siting.intro': '在哪里新增站点，能让更多居民在标准时间内得到服务',
@@ -656,6 +658,8 @@ const DICTIONARIES = {
 
     'jobs.queued': 'Queued…',
     'jobs.step': '{label}: {message}',
+    'jobs.interrupted': 'Interrupted by a restart',
+    'jobs.interruptedDetail': 'The server stopped before the job finished. Nothing was written; start it again.',
 
     'siting.heading': 'Siting new stations',
     'siting.intro': 'Where to add stations so that more residents are reached within the standard',

@@ -13,20 +13,26 @@
  * rejected}) once failed.
  */
 import { ApiError, cancelJob, fetchJob } from './api.js';
+import { t } from './i18n.js';
 
 export const JOB_STATES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'];
 
 /** The states a job never leaves. */
 export const FINAL_STATES = ['succeeded', 'failed', 'cancelled'];
 
+/** The server's message for a job whose server stopped (was killed, restarted) before it ended. */
+export const INTERRUPTED_MESSAGE = 'interrupted by a restart';
+
 /** Time between two polls. Half a second keeps a progress bar lively at 2 requests a second. */
 export const POLL_INTERVAL_MS = 500;
 
 /**
- * Failed polls in a row tolerated before giving up: a proxy hiccup or a server restart of a few
- * seconds should not lose a job that may have run for minutes.
+ * How long polls may fail in a row (no answer, or 5xx) before giving up. Jobs are kept in the
+ * server's database, so a job outlives a restart of the server: the page keeps polling through
+ * one (start-up takes up to a minute on a loaded machine) and then shows how the job ended, e.g.
+ * failed "interrupted by a restart".
  */
-const MAX_FAILED_POLLS = 6;
+export const MAX_OUTAGE_MS = 120_000;
 
 /**
  * Polls after a cancel request before the job is taken as cancelled without the server saying
@@ -51,12 +57,12 @@ export function isFinal(job) {
  *        about 5 s, or cannot be reached, resolves with the last job read, state "cancelled".
  * @param {number} [options.intervalMs]
  * @returns {Promise<object>} the final job. Rejects with an ApiError when the job cannot be read:
- *          at once for a 4xx (404: unknown job, e.g. after a server restart), after
- *          MAX_FAILED_POLLS consecutive failures for a 5xx or no answer.
+ *          at once for a 4xx (404: unknown job, e.g. forgotten after the retention), after
+ *          MAX_OUTAGE_MS of consecutive failures for a 5xx or no answer.
  */
 export async function runJob(jobId, { onProgress, signal, intervalMs = POLL_INTERVAL_MS } = {}) {
   let last = { id: jobId, state: 'queued', progress: null, message: null, result: null, error: null };
-  let failedPolls = 0;
+  let failingSince = null;
   let cancelRequested = false;
   let pollsAfterCancel = 0;
   const cancelledLocally = () => ({ ...last, state: 'cancelled' });
@@ -72,7 +78,7 @@ export async function runJob(jobId, { onProgress, signal, intervalMs = POLL_INTE
     }
     try {
       const job = await fetchJob(jobId);
-      failedPolls = 0;
+      failingSince = null;
       last = job;
       if (onProgress) {
         onProgress(job);
@@ -85,8 +91,8 @@ export async function runJob(jobId, { onProgress, signal, intervalMs = POLL_INTE
         return cancelledLocally();
       }
       const transient = error instanceof ApiError && (error.status === 0 || error.status >= 500);
-      failedPolls += 1;
-      if (!transient || failedPolls >= MAX_FAILED_POLLS) {
+      failingSince ??= Date.now();
+      if (!transient || Date.now() - failingSince >= MAX_OUTAGE_MS) {
         throw error;
       }
     }
@@ -117,7 +123,11 @@ function pause(ms, signal) {
 export class JobFailedError extends ApiError {
   constructor(job) {
     const problem = job.error && typeof job.error === 'object' ? job.error : {};
-    super({ title: job.message || '', ...problem, status: problem.status });
+    // the server that ran the job died before it finished (see INTERRUPTED_MESSAGE): said in the
+    // planner's language, as every other text of the page
+    const interrupted = job.message === INTERRUPTED_MESSAGE
+      ? { title: t('jobs.interrupted'), detail: t('jobs.interruptedDetail') } : {};
+    super({ title: job.message || '', ...problem, ...interrupted, status: problem.status });
     this.name = 'JobFailedError';
     this.job = job;
   }

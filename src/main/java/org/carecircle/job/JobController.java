@@ -25,7 +25,7 @@ public class JobController {
     return jobs.status(id);
   }
 
-  @Operation(summary = "The jobs still remembered, newest first")
+  @Operation(summary = "The jobs still remembered, of every instance on the database, newest first")
   @GetMapping("/api/jobs")
   public List<JobStatus> list() {
     return jobs.list();

@@ -23,6 +23,12 @@ public record JobError(String title, String detail, List<InputProblem> rejected)
     return new JobError("The input was rejected; nothing was written", detail, problems);
   }
 
+  /** The instance running the job died (killed, crashed, restarted) before the job finished. */
+  static JobError interrupted() {
+    return new JobError("Interrupted by a restart", JobService.INTERRUPTED_MESSAGE + ": the server running this job"
+        + " stopped before it finished. Nothing was written; start it again.", List.of());
+  }
+
   static JobError internal(String detail) {
     return new JobError("Internal error", detail, List.of());
   }

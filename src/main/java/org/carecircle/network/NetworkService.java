@@ -14,8 +14,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.carecircle.io.InputFiles;
 import org.carecircle.error.InputProblem;
@@ -128,8 +130,12 @@ public class NetworkService {
     return directory.resolve(Long.toString(id));
   }
 
+  /** The catalogue; networks loaded here that another instance has deleted are forgotten. */
   public List<NetworkInfo> list() {
-    return repository.findAll();
+    List<NetworkInfo> all = repository.findAll();
+    Set<Long> ids = all.stream().map(NetworkInfo::id).collect(Collectors.toSet());
+    networks.keySet().stream().filter(id -> !ids.contains(id)).toList().forEach(this::forget);
+    return all;
   }
 
   /** @throws NotFoundException when there is no such network */
@@ -225,13 +231,12 @@ public class NetworkService {
   }
 
   private JobStatus submitImport(Path osmFile, boolean ownsFile, String sourceFile, String name) {
-    // the upload goes however the job ends, also when it is cancelled before it started
-    return jobs.submit(IMPORT_JOB_KIND, context -> runImport(context, osmFile, sourceFile, name),
-        () -> {
-          if (ownsFile) {
-            deleteQuietly(osmFile);
-          }
-        });
+    Path staging = directory.resolve(STAGING_PREFIX + UUID.randomUUID());
+    // the job owns its staging folder, and an upload: they go however the job ends, also when its
+    // instance dies (recorded with the job at submission, so that even a crash right after the
+    // start leaves them listed)
+    List<Path> owned = ownsFile ? List.of(osmFile, staging) : List.of(staging);
+    return jobs.submitOwning(IMPORT_JOB_KIND, owned, context -> runImport(context, osmFile, staging, sourceFile, name));
   }
 
   /**
@@ -240,9 +245,9 @@ public class NetworkService {
    * renamed to the row's id inside one transaction, so a failure at any step leaves no row and
    * removes the folder.
    */
-  private NetworkInfo runImport(JobContext context, Path osmFile, String sourceFile, String name) throws IOException {
+  private NetworkInfo runImport(JobContext context, Path osmFile, Path staging, String sourceFile, String name)
+      throws IOException {
     Files.createDirectories(directory);
-    Path staging = directory.resolve(STAGING_PREFIX + UUID.randomUUID());
     Path[] moved = new Path[1];
     boolean stored = false;
     try {
@@ -311,25 +316,35 @@ public class NetworkService {
       throw new UncheckedIOException("cannot remove the folder of network " + id, e);
     }
     repository.delete(id);
+    forget(id);
+    deleteRecursivelyQuietly(doomed);
+  }
+
+  /** Drops what this instance holds in memory of a network (deleted here or by another instance). */
+  private void forget(long id) {
     networks.remove(id);
     modes.keySet().removeIf(key -> key.networkId() == id);
-    deleteRecursivelyQuietly(doomed);
   }
 
   // ---- the networks themselves ----
 
   /**
-   * The road network, loaded from its file on first use and then kept in memory.
+   * The road network, loaded from its file on first use and then kept in memory. Instances on
+   * one database share the networks folder: a network another instance imported is loaded from
+   * there, and one another instance deleted is forgotten here (the catalogue is asked every time).
    *
    * @throws NotFoundException when there is no such network
    * @throws NetworkUnavailableException when its file is missing or damaged
    */
   public RoadNetwork network(long id) {
+    if (repository.findById(id).isEmpty()) {
+      forget(id);
+      throw notFound(id);
+    }
     RoadNetwork cached = networks.get(id);
     if (cached != null) {
       return cached;
     }
-    get(id);
     return networks.computeIfAbsent(id, this::load);
   }
 
@@ -355,12 +370,13 @@ public class NetworkService {
 
   /** Graph, per-edge times and snapping index of {@code mode} on network {@code id}, built once. */
   public ModeNetwork modeNetwork(long id, TravelMode mode) {
+    // asks the catalogue first, so that a network deleted by another instance is not used
+    RoadNetwork network = network(id);
     ModeKey key = new ModeKey(id, mode);
     ModeNetwork cached = modes.get(key);
     if (cached != null) {
       return cached;
     }
-    RoadNetwork network = network(id);
     ModeNetwork built;
     if (mode == TravelMode.AMBULANCE) {
       ModeGraph graph = network.ambulanceGraph(ambulanceSpeedFactor);

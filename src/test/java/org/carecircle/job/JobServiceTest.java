@@ -17,10 +17,14 @@ import org.carecircle.testsupport.Jobs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The job pool with real threads; works coordinate with the test through latches, not sleeps. */
+/**
+ * The job pool with real threads on a fresh H2GIS store per test; works coordinate with the test
+ * through latches, not sleeps.
+ */
 class JobServiceTest {
   private final MovableClock clock = new MovableClock();
-  private final JobService jobs = new JobService(1, 2, Duration.ofHours(1), clock);
+  private final JobService jobs = new JobService(1, 2, Duration.ofHours(1), clock, JobTestStores.freshH2gis(),
+      JobTestStores.json(), JobStoreProperties.defaults());
 
   @AfterEach
   void stop() {

@@ -18,6 +18,8 @@ import javax.sql.DataSource;
 import org.carecircle.job.JobService;
 import org.carecircle.job.JobState;
 import org.carecircle.job.JobStatus;
+import org.carecircle.job.JobStoreProperties;
+import org.carecircle.job.JobTestStores;
 import org.carecircle.system.CareCircleProperties;
 import org.carecircle.testsupport.ApiClient;
 import org.carecircle.testsupport.ApiClient.Response;
@@ -172,7 +174,10 @@ abstract class NetworkApiTest {
     FileTime networkFileWritten = Files.getLastModifiedTime(networks.folder(id).resolve(NetworkService.NETWORK_FILE));
 
     // a "restart": a new service with a new, empty job pool on the same store and folder
-    JobService freshJobs = new JobService(1, 1, Duration.ofHours(1), java.time.Clock.systemUTC());
+    // jobs are in the database: the new pool sees the jobs so far, and must add none
+    List<String> jobsBefore = jobs.list().stream().map(JobStatus::id).toList();
+    JobService freshJobs = new JobService(1, 1, Duration.ofHours(1), java.time.Clock.systemUTC(), dataSource,
+        JobTestStores.json(), JobStoreProperties.defaults());
     try {
       NetworkService restarted = new NetworkService(new JdbcNetworkRepository(new JdbcTemplate(dataSource)),
           freshJobs, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
@@ -187,7 +192,7 @@ abstract class NetworkApiTest {
       assertThat(drive.arcSeconds).isEqualTo(beforeRestart.modeGraph(TravelMode.DRIVE).arcSeconds);
 
       // nothing was imported: no job ran, and no file was written or rewritten
-      assertThat(freshJobs.list()).isEmpty();
+      assertThat(freshJobs.list()).extracting(JobStatus::id).containsExactlyElementsOf(jobsBefore);
       assertThat(folderContents()).isEqualTo(filesBefore);
       assertThat(Files.getLastModifiedTime(networks.folder(id).resolve(NetworkService.NETWORK_FILE)))
           .isEqualTo(networkFileWritten);
