@@ -1119,3 +1119,14 @@ export function applyTranslations(root) {
     el.setAttribute('aria-label', t(el.dataset.i18nAriaLabel));
   });
 }
+
+/** Wires the zh/en buttons of {@code #lang-switch} (on the map page and the sign-in page). */
+export function initLanguageSwitch() {
+  const buttons = document.querySelectorAll('#lang-switch [data-lang]');
+  const mark = () => buttons.forEach((button) => {
+    button.setAttribute('aria-pressed', String(button.dataset.lang === getLanguage()));
+  });
+  buttons.forEach((button) => button.addEventListener('click', () => setLanguage(button.dataset.lang)));
+  onLanguageChange(mark);
+  mark();
+}

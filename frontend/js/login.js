@@ -7,7 +7,7 @@
  * Like every write of the page, both POSTs carry the XSRF-TOKEN cookie's value in X-XSRF-TOKEN.
  * Only this file and i18n.js are served to visitors who are not signed in.
  */
-import { applyTranslations, getLanguage, locale, onLanguageChange, setLanguage, t } from './i18n.js';
+import { applyTranslations, initLanguageSwitch, locale, t } from './i18n.js';
 
 const CHANGE_HASH = '#change-password';
 
@@ -50,16 +50,6 @@ function signInError(status, problem) {
     return t('login.locked', { time });
   }
   return problem?.detail || t('error.unexpected', { status });
-}
-
-function initLanguageSwitch() {
-  const buttons = document.querySelectorAll('#lang-switch [data-lang]');
-  const mark = () => buttons.forEach((button) => {
-    button.setAttribute('aria-pressed', String(button.dataset.lang === getLanguage()));
-  });
-  buttons.forEach((button) => button.addEventListener('click', () => setLanguage(button.dataset.lang)));
-  onLanguageChange(mark);
-  mark();
 }
 
 function showChangeForm(currentPassword) {

@@ -19,23 +19,13 @@ import { offerDemo } from './demo.js';
 import { FacilityEditor } from './facilityEditor.js';
 import { FacilityLayer } from './facilities.js';
 import { FacilityHistory } from './facilityHistory.js';
-import { applyTranslations, getLanguage, onLanguageChange, setLanguage, t } from './i18n.js';
+import { applyTranslations, getLanguage, initLanguageSwitch, onLanguageChange, setLanguage, t } from './i18n.js';
 import { Importer, initExportLinks } from './importExport.js';
 import { createMap, initBaseMaps, LayerRegistry } from './map.js';
 import { NetworkPanel } from './networks.js';
 import { SitingPanel } from './siting.js';
 import { describeError, initSheet, initSidePanel, showNotice } from './ui.js';
 import { UsersPanel } from './users.js';
-
-function initLanguageSwitch() {
-  const buttons = document.querySelectorAll('#lang-switch [data-lang]');
-  const mark = () => buttons.forEach((button) => {
-    button.setAttribute('aria-pressed', String(button.dataset.lang === getLanguage()));
-  });
-  buttons.forEach((button) => button.addEventListener('click', () => setLanguage(button.dataset.lang)));
-  onLanguageChange(mark);
-  mark();
-}
 
 function showVersion(config) {
   const element = document.getElementById('app-version');

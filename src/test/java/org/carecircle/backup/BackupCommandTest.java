@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.zip.ZipFile;
 import javax.sql.DataSource;
@@ -29,9 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BackupCommandTest {
   private final TargetStores targets = new TargetStores();
-  private final JobService jobs = new JobService(1, 1, Duration.ZERO, Clock.systemUTC(),
-      org.carecircle.job.JobTestStores.freshH2gis(), org.carecircle.job.JobTestStores.json(),
-      new org.carecircle.job.JobStoreProperties(Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(1)));
+  private final JobService jobs = org.carecircle.job.JobTestStores.oneWorker();
 
   @AfterAll
   void close() {

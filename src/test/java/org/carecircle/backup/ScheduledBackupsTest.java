@@ -30,9 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScheduledBackupsTest {
   private final TargetStores targets = new TargetStores();
-  private final JobService jobs = new JobService(1, 1, Duration.ZERO, Clock.systemUTC(),
-      org.carecircle.job.JobTestStores.freshH2gis(), org.carecircle.job.JobTestStores.json(),
-      new org.carecircle.job.JobStoreProperties(Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(1)));
+  private final JobService jobs = org.carecircle.job.JobTestStores.oneWorker();
 
   @AfterAll
   void close() {

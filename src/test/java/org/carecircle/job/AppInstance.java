@@ -25,6 +25,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class AppInstance implements AutoCloseable {
   /** Heartbeats short enough for a test to see a dead instance's jobs failed within seconds. */
+  /** The tests import the shared geodata files by their server path: that folder is allowed. */
+  static final String SHARED_GEODATA_FOLDER = "--carecircle.import.server-folders="
+      + org.carecircle.testsupport.SharedGeodata.root();
+
   static final List<String> QUICK_HEARTBEAT = List.of("--carecircle.job-store.heartbeat-interval=200ms",
       "--carecircle.job-store.instance-timeout=10s", "--carecircle.job-store.polling-interval=200ms");
 
@@ -44,6 +48,7 @@ final class AppInstance implements AutoCloseable {
     arguments.add("--server.port=0");
     arguments.add("--spring.main.banner-mode=off");
     arguments.add("--carecircle.network.directory=" + networks);
+    arguments.add(SHARED_GEODATA_FOLDER);
     arguments.addAll(QUICK_HEARTBEAT);
     return new AppInstance(new SpringApplicationBuilder(CareCircleApplication.class)
         .run(arguments.toArray(String[]::new)));

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.carecircle.testsupport.Browser;
+import org.carecircle.testsupport.TestUsers;
 import org.carecircle.testsupport.PostgisTestStore;
 import org.carecircle.testsupport.SharedGeodata;
 import org.carecircle.testsupport.TestStores;
@@ -32,13 +33,14 @@ class InterruptedJobPageTest implements PostgisTestStore {
     Path networks = Files.createDirectories(work.resolve("networks"));
     List<String> arguments = new ArrayList<>(AppInstance.storeArguments(TestStores.Store.POSTGIS, null));
     arguments.add("--carecircle.network.directory=" + networks);
+    arguments.add(AppInstance.SHARED_GEODATA_FOLDER);
     arguments.add("--carecircle.map.tile-url=");
     arguments.addAll(AppInstance.QUICK_HEARTBEAT);
     ChildInstance first = ChildInstance.start(arguments, work.resolve("first.log"));
     ChromeDriver browser = Browser.start();
     ChildInstance second = null;
     try {
-      browser.get("http://127.0.0.1:" + first.port + "/");
+      Browser.signIn(browser, "http://127.0.0.1:" + first.port, TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
       waitFor(browser, Duration.ofSeconds(30), () -> "true".equals(browser.executeScript(
           "return document.body.dataset.appReady || null")));
       browser.findElement(By.cssSelector("#lang-switch [data-lang='zh']")).click();

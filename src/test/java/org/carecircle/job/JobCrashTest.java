@@ -29,6 +29,7 @@ abstract class JobCrashTest {
     List<String> arguments = new ArrayList<>(AppInstance.storeArguments(store(),
         "jdbc:h2:file:" + work.resolve("store").toAbsolutePath()));
     arguments.add("--carecircle.network.directory=" + networks);
+    arguments.add(AppInstance.SHARED_GEODATA_FOLDER);
     arguments.addAll(AppInstance.QUICK_HEARTBEAT);
 
     ChildInstance first = ChildInstance.start(arguments, work.resolve("first.log"));

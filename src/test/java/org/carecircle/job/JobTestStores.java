@@ -26,4 +26,14 @@ public final class JobTestStores {
   public static ObjectMapper json() {
     return Jackson2ObjectMapperBuilder.json().build();
   }
+
+  /**
+   * A job service with one worker and one waiting place, keeping no finished job, on a fresh
+   * H2GIS store: for tests of features that submit jobs, not of the job service itself.
+   */
+  public static JobService oneWorker() {
+    return new JobService(1, 1, java.time.Duration.ZERO, java.time.Clock.systemUTC(), freshH2gis(), json(),
+        new JobStoreProperties(java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(30),
+            java.time.Duration.ofSeconds(1)));
+  }
 }

@@ -11,7 +11,10 @@ import java.util.List;
 import org.carecircle.error.NotFoundException;
 import org.carecircle.network.NetworkService;
 import org.carecircle.network.TravelMode;
+import org.carecircle.testsupport.ApiClient;
 import org.carecircle.testsupport.ApiClient.Response;
+import org.carecircle.testsupport.TestUsers;
+import org.carecircle.testsupport.TestUsers.TestUser;
 import org.carecircle.testsupport.PostgisTestStore;
 import org.carecircle.testsupport.SharedGeodata;
 import org.carecircle.testsupport.TestStores;
@@ -147,5 +150,33 @@ class TwoInstancesPostgisTest implements PostgisTestStore {
 
   private List<Long> networkIds() {
     return b.api.get("/api/networks").json().findValues("id").stream().map(JsonNode::asLong).toList();
+  }
+
+  @Test
+  void aSessionSignedInOnAWorksOnBAndSigningOutOnBEndsItOnA() {
+    TestUser planner = TestUsers.create(a.api, "two-instances", "planner");
+    ApiClient nobodyOnA = a.api.anonymous();
+    String xsrf = nobodyOnA.get("/login.html").cookie("XSRF-TOKEN");
+    Response login = nobodyOnA.withHeader("Cookie", "XSRF-TOKEN=" + xsrf).withHeader("X-XSRF-TOKEN", xsrf)
+        .postForm("/login", "username", planner.name(), "password", planner.password());
+    assertThat(login.status()).as(login.toString()).isEqualTo(200);
+    String session = login.cookie("SESSION");
+    String token = login.cookie("XSRF-TOKEN") == null ? xsrf : login.cookie("XSRF-TOKEN");
+    String cookies = "SESSION=" + session + "; XSRF-TOKEN=" + token;
+
+    // the load balancer sends the next requests to B: the session is in the shared store
+    ApiClient sessionOnB = b.api.anonymous().withHeader("Cookie", cookies);
+    assertThat(sessionOnB.get("/api/me").json().get("name").asText()).isEqualTo(planner.name());
+    Response created = sessionOnB.withHeader("X-XSRF-TOKEN", token).postJson("/api/facilities", """
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [8.69, 49.41]},
+         "properties": {"name": "Praxis am Bismarckplatz", "type": "clinic"}}""");
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    assertThat(a.api.get("/api/facilities/" + created.json().get("id").asLong() + "/history").json()
+        .findValuesAsText("user")).as("the change made through B is the planner's").contains(planner.name());
+
+    Response out = sessionOnB.withHeader("X-XSRF-TOKEN", token).postForm("/logout");
+    assertThat(out.status()).as(out.toString()).isLessThan(400);
+    assertThat(a.api.anonymous().withHeader("Cookie", cookies).get("/api/me").status())
+        .as("signed out on B, the session no longer works on A").isEqualTo(401);
   }
 }

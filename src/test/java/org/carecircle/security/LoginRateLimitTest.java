@@ -44,7 +44,7 @@ class LoginRateLimitTest {
     assertThat(seconds).isBetween(240L, 301L);
 
     // the page's form is refused the same way
-    String xsrf = SessionAndCsrfTest.cookie(admin.anonymous().get("/login.html"), "XSRF-TOKEN");
+    String xsrf = admin.anonymous().get("/login.html").cookie("XSRF-TOKEN");
     Response form = admin.anonymous().withHeader("Cookie", "XSRF-TOKEN=" + xsrf).withHeader("X-XSRF-TOKEN", xsrf)
         .postForm("/login", "username", planner.name(), "password", planner.password());
     assertThat(form.status()).as(form.toString()).isEqualTo(429);

@@ -37,14 +37,6 @@ abstract class SessionAndCsrfTest {
     planner = TestUsers.create(admin, "page-planner", "planner");
   }
 
-  static String cookie(Response response, String name) {
-    return response.headers().allValues("Set-Cookie").stream()
-        .filter(header -> header.startsWith(name + "="))
-        .map(header -> header.substring(name.length() + 1, header.indexOf(';') < 0 ? header.length() : header.indexOf(';')))
-        .filter(value -> !value.isEmpty())
-        .findFirst().orElse(null);
-  }
-
   /** Loads the sign-in page and signs in through its form, as login.js does. */
   private record Browser(ApiClient client, String xsrf) {}
 
@@ -52,7 +44,7 @@ abstract class SessionAndCsrfTest {
     ApiClient nobody = admin.anonymous();
     Response page = nobody.get("/login.html");
     assertThat(page.status()).isEqualTo(200);
-    String xsrf = cookie(page, "XSRF-TOKEN");
+    String xsrf = page.cookie("XSRF-TOKEN");
     assertThat(xsrf).as("the sign-in page sets the XSRF-TOKEN cookie").isNotBlank();
 
     Response refused = nobody.withHeader("Cookie", "XSRF-TOKEN=" + xsrf).withHeader("X-XSRF-TOKEN", xsrf)
@@ -66,10 +58,10 @@ abstract class SessionAndCsrfTest {
     assertThat(login.status()).as(login.toString()).isEqualTo(200);
     assertThat(login.json().get("name").asText()).isEqualTo(planner.name());
     assertThat(login.json().get("role").asText()).isEqualTo("planner");
-    String session = cookie(login, "SESSION");
+    String session = login.cookie("SESSION");
     assertThat(session).as("a session cookie").isNotBlank();
     // the token is renewed at sign-in
-    String newXsrf = cookie(login, "XSRF-TOKEN") == null ? xsrf : cookie(login, "XSRF-TOKEN");
+    String newXsrf = login.cookie("XSRF-TOKEN") == null ? xsrf : login.cookie("XSRF-TOKEN");
     return new Browser(nobody.withHeader("Cookie", "SESSION=" + session + "; XSRF-TOKEN=" + newXsrf), newXsrf);
   }
 

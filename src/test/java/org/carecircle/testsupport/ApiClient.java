@@ -87,6 +87,15 @@ public final class ApiClient {
       return new String(body, StandardCharsets.UTF_8);
     }
 
+    /** The value of a cookie this answer sets ({@code Set-Cookie}), or null when it sets none (or clears it). */
+    public String cookie(String name) {
+      return headers.allValues("Set-Cookie").stream()
+          .filter(header -> header.startsWith(name + "="))
+          .map(header -> header.substring(name.length() + 1, header.indexOf(';') < 0 ? header.length() : header.indexOf(';')))
+          .filter(value -> !value.isEmpty())
+          .findFirst().orElse(null);
+    }
+
     @Override
     public String toString() {
       return status + " " + contentType + " " + text();

@@ -5,9 +5,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Debian Chromium driven through chromedriver, for page tests. The flags keep Chromium
@@ -42,5 +45,31 @@ public final class Browser {
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     return driver;
+  }
+
+  /**
+   * Signs in through the sign-in page of the server at {@code baseUrl} (e.g.
+   * {@code http://127.0.0.1:8080}) and waits until the page has left the sign-in page, asks for a
+   * new password or shows an error.
+   */
+  public static void signIn(ChromeDriver browser, String baseUrl, String userName, String password) {
+    browser.get(baseUrl + "/login.html");
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    wait.until(driver -> "true".equals(browser.executeScript("return document.body.dataset.loginReady || null")));
+    browser.findElement(By.id("login-name")).sendKeys(userName);
+    browser.findElement(By.id("login-password")).sendKeys(password);
+    browser.findElement(By.id("login-submit")).click();
+    // one script call per look: the page may be replaced between two WebDriver calls
+    wait.until(driver -> {
+      try {
+        return !"waiting".equals(browser.executeScript("""
+            if (!location.pathname.endsWith('/login.html')) return 'left';
+            const error = document.getElementById('login-error');
+            return document.body.dataset.loginStep === 'change-password' || (error && !error.hidden)
+                ? 'stopped' : 'waiting';"""));
+      } catch (WebDriverException navigating) {
+        return false;
+      }
+    });
   }
 }

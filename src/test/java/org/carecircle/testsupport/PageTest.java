@@ -7,7 +7,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -51,23 +50,7 @@ public abstract class PageTest {
 
   /** Fills in and sends the sign-in page's form (the browser then holds the session cookie). */
   protected void signIn(String userName, String password) {
-    browser.get("http://127.0.0.1:" + port + "/login.html");
-    waitFor(Duration.ofSeconds(10), () -> "true".equals(bodyData("loginReady")));
-    browser.findElement(By.id("login-name")).sendKeys(userName);
-    browser.findElement(By.id("login-password")).sendKeys(password);
-    browser.findElement(By.id("login-submit")).click();
-    // one script call per look: the page may be replaced between two WebDriver calls
-    waitFor(Duration.ofSeconds(20), () -> {
-      try {
-        return !"waiting".equals(browser.executeScript("""
-            if (!location.pathname.endsWith('/login.html')) return 'left';
-            const error = document.getElementById('login-error');
-            return document.body.dataset.loginStep === 'change-password' || (error && !error.hidden)
-                ? 'stopped' : 'waiting';"""));
-      } catch (WebDriverException navigating) {
-        return false;
-      }
-    });
+    Browser.signIn(browser, "http://127.0.0.1:" + port, userName, password);
   }
 
   protected String bodyData(String key) {
