@@ -278,7 +278,9 @@ class CrashSafetyIT {
         ApiClient.Response zone = api.postJson("/api/coverage-zones", "{\"networkId\": " + network.get("id").asLong()
             + ", \"points\": [[" + PORTO_ALEGRE[0] + ", " + PORTO_ALEGRE[1] + "]], \"mode\": \"drive\","
             + " \"minutes\": [5], \"method\": \"network\"}");
-        assertThat(zone.status()).as("coverage zone on listed network " + network + " " + context).isEqualTo(200);
+        assertThat(zone.status()).as("coverage zone on listed network " + network + " " + context).isEqualTo(201);
+        assertThat(zone.json().at("/features/0/properties/areaSquareMeters").asDouble())
+            .as("a 5-minute drive zone with an area on network " + network.get("id")).isPositive();
       }
       if (outcome.networkName != null) {
         assertThat(names).as("acknowledged network import " + context).contains(outcome.networkName);
