@@ -1,5 +1,11 @@
 package org.carecircle.coverage;
 
+import org.carecircle.coverage.isochrone.EdgeStart;
+import org.carecircle.coverage.isochrone.GeodesicArea;
+import org.carecircle.coverage.isochrone.IsochroneBuilder;
+import org.carecircle.coverage.isochrone.IsochroneOptions;
+import org.carecircle.coverage.isochrone.RadiusZoneBuilder;
+import org.carecircle.coverage.isochrone.CoverageZone;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

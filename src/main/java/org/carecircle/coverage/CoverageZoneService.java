@@ -1,5 +1,7 @@
 package org.carecircle.coverage;
 
+import org.carecircle.coverage.isochrone.IsochroneBuilder;
+import org.carecircle.coverage.isochrone.IsochroneOptions;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.carecircle.error.NotFoundException;

@@ -38,4 +38,47 @@ public interface JobContext {
    * @throws JobCancelledException when a cancel was requested before this call
    */
   void commit();
+
+  /**
+   * A context that reports this context's progress mapped into [{@code from}, {@code to}] (both
+   * 0 to 1), for one step of a longer job; cancel and commit pass through.
+   */
+  default JobContext step(double from, double to) {
+    JobContext outer = this;
+    return new JobContext() {
+      @Override
+      public void progress(double fraction0to1, String message) {
+        outer.progress(from + (to - from) * Math.max(0, Math.min(1, fraction0to1)), message);
+      }
+
+      @Override
+      public void checkCancelled() {
+        outer.checkCancelled();
+      }
+
+      @Override
+      public void commit() {
+        outer.commit();
+      }
+    };
+  }
+
+  /** A context that passes cancel and commit through but keeps its progress to itself (a step of a loop). */
+  default JobContext quiet() {
+    JobContext outer = this;
+    return new JobContext() {
+      @Override
+      public void progress(double fraction0to1, String message) {}
+
+      @Override
+      public void checkCancelled() {
+        outer.checkCancelled();
+      }
+
+      @Override
+      public void commit() {
+        outer.commit();
+      }
+    };
+  }
 }

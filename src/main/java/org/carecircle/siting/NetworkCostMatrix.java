@@ -1,5 +1,6 @@
 package org.carecircle.siting;
 
+import org.carecircle.siting.solver.SitingProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,5 +1,12 @@
 package org.carecircle.siting;
 
+import org.carecircle.siting.solver.SiteGain;
+import org.carecircle.siting.solver.SitingCurve;
+import org.carecircle.siting.solver.SitingOptions;
+import org.carecircle.siting.solver.SitingProblem;
+import org.carecircle.siting.solver.SitingResult;
+import org.carecircle.siting.solver.SitingSolver;
+import org.carecircle.siting.solver.SolverKind;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -98,7 +105,7 @@ public final class NetworkSiting {
     // the matrix and the solvers' copy of it must fit in memory: merge demand further if needed
     DemandPoints demand = input.demand().atMost((int) Math.max(1, MAX_COST_PAIRS / sites.size()));
     NetworkSitingInstance instance = NetworkCostMatrix.build(input.network(), demand, sites, cutoff,
-        input.turnoutMinutes(), input.maxSnapMeters(), Solvers.step(context, 0.05, 0.6));
+        input.turnoutMinutes(), input.maxSnapMeters(), context.step(0.05, 0.6));
     SitingProblem problem = instance.problem();
     if (problem == null || problem.openableCount() == 0) {
       throw new InputRejectedException(InputProblem.ofField(covering ? "minutes" : "candidates",
@@ -114,12 +121,12 @@ public final class NetworkSiting {
     }
     context.checkCancelled();
     boolean curve = input.curveMaxP() != null;
-    SitingResult result = new SitingSolver(Solvers.step(context, 0.6, curve ? 0.9 : 1.0)).run(problem, options);
+    SitingResult result = new SitingSolver(context.step(0.6, curve ? 0.9 : 1.0)).run(problem, options);
     List<SitingAnswer.CurvePoint> curvePoints = null;
     if (curve) {
       int maxP = Math.min(input.curveMaxP(), problem.openableCount());
       List<SitingResult> results = SitingCurve.compute(problem, options.withSolver(SolverKind.HEURISTIC), maxP,
-          Solvers.step(context, 0.9, 1.0));
+          context.step(0.9, 1.0));
       curvePoints = SitingAnswer.CurvePoint.all(results);
     }
     NetworkSitingReport report = report(input, demand, generated, instance, result);

@@ -1,5 +1,6 @@
 package org.carecircle.siting;
 
+import org.carecircle.siting.solver.SitingProblem;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package org.carecircle.siting;
 
+import org.carecircle.siting.solver.SitingOptions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

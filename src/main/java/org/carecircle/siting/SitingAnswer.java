@@ -1,5 +1,7 @@
 package org.carecircle.siting;
 
+import org.carecircle.siting.solver.PresolveReport;
+import org.carecircle.siting.solver.SitingResult;
 import java.util.List;
 
 /**

@@ -1,5 +1,10 @@
 package org.carecircle.siting;
 
+import org.carecircle.siting.solver.SitingCurve;
+import org.carecircle.siting.solver.SitingModel;
+import org.carecircle.siting.solver.SitingOptions;
+import org.carecircle.siting.solver.SitingProblem;
+import org.carecircle.siting.solver.SolverKind;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

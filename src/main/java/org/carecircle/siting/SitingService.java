@@ -1,5 +1,8 @@
 package org.carecircle.siting;
 
+import org.carecircle.siting.solver.SitingCurve;
+import org.carecircle.siting.solver.SitingSolver;
+import org.carecircle.siting.solver.SolverKind;
 import java.util.List;
 import org.carecircle.error.InputProblem;
 import org.carecircle.error.InputRejectedException;
@@ -29,10 +32,10 @@ public class SitingService {
 
   public SitingAnswer solve(SitingRequest request) {
     if (request != null && request.isNetworkProblem()) {
-      return solveNetwork(planner.plan(request), Solvers.NO_JOB);
+      return solveNetwork(planner.plan(request), JobContext.NONE);
     }
     SitingRequestReader.Read read = SitingRequestReader.read(request, false);
-    return matrixAnswer(read, request.curveMaxP(), Solvers.NO_JOB);
+    return matrixAnswer(read, request.curveMaxP(), JobContext.NONE);
   }
 
   /** Checks the request now (bad input answers at once), then solves it as a job. */
@@ -52,7 +55,7 @@ public class SitingService {
           + " travel times"));
     }
     SitingRequestReader.Read read = SitingRequestReader.read(request, true);
-    return SitingAnswer.CurvePoint.all(SitingCurve.compute(read.problem(), read.options(), read.maxP(), Solvers.NO_JOB));
+    return SitingAnswer.CurvePoint.all(SitingCurve.compute(read.problem(), read.options(), read.maxP(), JobContext.NONE));
   }
 
   /** A stored network run. */
@@ -68,13 +71,13 @@ public class SitingService {
   }
 
   private static SitingAnswer matrixAnswer(SitingRequestReader.Read read, Integer curveMaxP, JobContext context) {
-    SitingSolver solver = new SitingSolver(curveMaxP == null ? context : Solvers.step(context, 0, 0.7));
+    SitingSolver solver = new SitingSolver(curveMaxP == null ? context : context.step(0, 0.7));
     SitingAnswer answer = SitingAnswer.of(solver.run(read.problem(), read.options()));
     if (curveMaxP == null) {
       return answer;
     }
     int maxP = Math.min(curveMaxP, read.problem().openableCount());
     return answer.withCurve(SitingAnswer.CurvePoint.all(SitingCurve.compute(read.problem(),
-        read.options().withSolver(SolverKind.HEURISTIC), maxP, Solvers.step(context, 0.7, 1))));
+        read.options().withSolver(SolverKind.HEURISTIC), maxP, context.step(0.7, 1))));
   }
 }

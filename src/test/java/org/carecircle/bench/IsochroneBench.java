@@ -17,10 +17,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import org.carecircle.coverage.CoverageZone;
-import org.carecircle.coverage.EdgeStart;
-import org.carecircle.coverage.IsochroneBuilder;
-import org.carecircle.coverage.IsochroneOptions;
+import org.carecircle.coverage.isochrone.CoverageZone;
+import org.carecircle.coverage.isochrone.EdgeStart;
+import org.carecircle.coverage.isochrone.IsochroneBuilder;
+import org.carecircle.coverage.isochrone.IsochroneOptions;
 import org.carecircle.network.EdgeTravelTimes;
 import org.carecircle.network.ModeGraph;
 import org.carecircle.network.NetworkImporter;
@@ -98,7 +98,7 @@ public final class IsochroneBench {
       t = System.nanoTime();
       MultiPolygon gh = graphHopper(facilities.get(i), hopper, weighting);
       ghMillis[i] = (System.nanoTime() - t) / 1e6;
-      ghArea += org.carecircle.coverage.GeodesicArea.squareMeters(gh);
+      ghArea += org.carecircle.coverage.isochrone.GeodesicArea.squareMeters(gh);
     }
     double oursMedian = median(oursMillis);
     double ghMedian = median(ghMillis);

@@ -18,9 +18,9 @@ import org.carecircle.siting.DemandPoints;
 import org.carecircle.siting.NetworkCostMatrix;
 import org.carecircle.siting.NetworkSiting;
 import org.carecircle.siting.SitingAnswer;
-import org.carecircle.siting.SitingModel;
-import org.carecircle.siting.SitingOptions;
-import org.carecircle.siting.SolverKind;
+import org.carecircle.siting.solver.SitingModel;
+import org.carecircle.siting.solver.SitingOptions;
+import org.carecircle.siting.solver.SolverKind;
 import org.locationtech.jts.geom.Envelope;
 
 /**

@@ -2,12 +2,12 @@ package org.carecircle.bench;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import org.carecircle.siting.SitingModel;
-import org.carecircle.siting.SitingOptions;
-import org.carecircle.siting.SitingResult;
-import org.carecircle.siting.SitingSolver;
-import org.carecircle.siting.SitingStatus;
-import org.carecircle.siting.SolverKind;
+import org.carecircle.siting.solver.SitingModel;
+import org.carecircle.siting.solver.SitingOptions;
+import org.carecircle.siting.solver.SitingResult;
+import org.carecircle.siting.solver.SitingSolver;
+import org.carecircle.siting.solver.SitingStatus;
+import org.carecircle.siting.solver.SolverKind;
 import org.carecircle.testsupport.OrLibPMedian;
 
 /**

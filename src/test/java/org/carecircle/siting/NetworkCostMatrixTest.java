@@ -1,5 +1,11 @@
 package org.carecircle.siting;
 
+import org.carecircle.siting.solver.SitingModel;
+import org.carecircle.siting.solver.SitingOptions;
+import org.carecircle.siting.solver.SitingProblem;
+import org.carecircle.siting.solver.SitingResult;
+import org.carecircle.siting.solver.SitingSolver;
+import org.carecircle.siting.solver.SolverKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -70,7 +76,7 @@ class NetworkCostMatrixTest {
   @Test
   void responseTimesAreTurnoutPlusDrivingTheWayOneWayStreetsAllow() {
     NetworkSitingInstance instance = NetworkCostMatrix.build(drive, residentsAtAbd(), stationsAtBAndC(), Double.NaN,
-        TURNOUT_MINUTES, 100, Solvers.NO_JOB);
+        TURNOUT_MINUTES, 100, JobContext.NONE);
     SitingProblem problem = instance.problem();
     assertThat(problem.candidateId(0)).isEqualTo("B");
     assertThat(problem.demandId(0)).isEqualTo("cell-1");
@@ -93,7 +99,7 @@ class NetworkCostMatrixTest {
     // 3.5 minutes: B reaches D (1.5 + 2.262) not within; C reaches A (1.5 + 1.112 + 1.668 = 4.28) not
     double standard = 3.5;
     NetworkSitingInstance instance = NetworkCostMatrix.build(drive, residentsAtAbd(), stationsAtBAndC(), standard,
-        TURNOUT_MINUTES, 100, Solvers.NO_JOB);
+        TURNOUT_MINUTES, 100, JobContext.NONE);
     SitingProblem problem = instance.problem();
     assertThat(problem.cutoff()).isEqualTo(standard);
     assertThat(problem.demandCount()).isEqualTo(3);
@@ -116,7 +122,7 @@ class NetworkCostMatrixTest {
     DemandPoints demand = DemandPoints.of(new long[] {1, 2}, new double[] {0, 0}, new double[] {0, 0.06},
         new double[] {10, 20}, 1000);
     NetworkSitingInstance instance = NetworkCostMatrix.build(drive, demand, sites, Double.NaN, 0, 500,
-        Solvers.NO_JOB);
+        JobContext.NONE);
     assertThat(instance.offRoadSites()).extracting(NetworkCostMatrix.Site::id).containsExactly("far");
     assertThat(instance.offRoadPopulation()).isEqualTo(20);
     // p-median needs a cost for every pair: the unreachable resident is not part of the problem

@@ -1,5 +1,9 @@
 package org.carecircle.siting;
 
+import org.carecircle.siting.solver.SitingModel;
+import org.carecircle.siting.solver.SitingOptions;
+import org.carecircle.siting.solver.SitingSolver;
+import org.carecircle.siting.solver.SolverKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

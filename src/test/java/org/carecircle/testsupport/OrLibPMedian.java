@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.carecircle.siting.SitingProblem;
+import org.carecircle.siting.solver.SitingProblem;
 
 /**
  * OR-Library p-median instances (Beasley 1985), read as the format note pmed-description.txt
