@@ -1,24 +1,11 @@
 package org.carecircle.accessibility;
 
-import java.util.List;
-import org.carecircle.coverage.CoverageRequest;
+import org.carecircle.analysis.AnalysisRequest;
 
 /**
- * A planner's request, as sent to {@code POST /api/accessibility}. Every field may be missing; the
- * service checks them all and names each bad one.
- *
- * @param networkId the road network
- * @param facilityIds the facilities, or
- * @param facilityFilter the facilities of these types and statuses (default status: existing)
- * @param mode walk, drive or ambulance
- * @param minutes access thresholds, each in (0, 180]
+ * A planner's request, as sent to {@code POST /api/accessibility}: only the shared analysis fields,
+ * with {@code minutes} as access thresholds and the facilities by {@code facilityIds} or {@code
+ * facilityFilter} (statuses default to existing; ad-hoc points are not taken). A turnout is added to
+ * every cell's minutes.
  */
-public record AccessibilityRequest(Long networkId, List<Long> facilityIds, CoverageRequest.FacilityFilter facilityFilter,
-    String mode, List<Double> minutes) {
-
-  /** The same selection as a coverage request, so that it is checked by the same rules. */
-  CoverageRequest asCoverageRequest() {
-    return new CoverageRequest(networkId, facilityIds, facilityFilter, null, mode, minutes, "network", null, null,
-        null, null);
-  }
-}
+public final class AccessibilityRequest extends AnalysisRequest {}

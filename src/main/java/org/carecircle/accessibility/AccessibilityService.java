@@ -5,9 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.carecircle.coverage.CoverageOrigin;
-import org.carecircle.coverage.CoveragePlan;
-import org.carecircle.coverage.CoveragePlanner;
+import org.carecircle.analysis.AnalysisLimits;
+import org.carecircle.analysis.AnalysisOrigin;
+import org.carecircle.analysis.AnalysisRequestChecker;
+import org.carecircle.analysis.AnalysisRules;
+import org.carecircle.analysis.CheckedAnalysis;
 import org.carecircle.error.InputProblem;
 import org.carecircle.error.InputRejectedException;
 import org.carecircle.error.NotFoundException;
@@ -34,7 +36,7 @@ public class AccessibilityService {
   public static final String JOB_KIND = "accessibility";
   private static final int CACHED_SNAPS = 4;
 
-  private final CoveragePlanner planner;
+  private final AnalysisRequestChecker checker;
   private final NetworkService networks;
   private final PopulationService population;
   private final AccessibilityRepository repository;
@@ -50,12 +52,16 @@ public class AccessibilityService {
   private record SnapKey(long networkId, String mode, String populationLayer, int cells, double maxSnapMeters) {}
 
   /** A checked request. */
-  record Plan(long networkId, ModeNetwork network, String modeCode, double[] minutes,
+  record Plan(long networkId, ModeNetwork network, String modeCode, double[] minutes, double turnoutMinutes,
       List<AccessibilityCalculator.Source> sources) {}
 
-  public AccessibilityService(CoveragePlanner planner, NetworkService networks, PopulationService population,
+  /** Registry facilities only (a result is kept per facility selection), one search for all of them. */
+  private static final AnalysisRules RULES = new AnalysisRules(true, true, AnalysisLimits.MAX_BANDS,
+      AnalysisRules.Selection.FACILITIES, AnalysisLimits.MAX_JOB_ORIGINS, null);
+
+  public AccessibilityService(AnalysisRequestChecker checker, NetworkService networks, PopulationService population,
       AccessibilityRepository repository, JobService jobs, CareCircleProperties properties) {
-    this.planner = planner;
+    this.checker = checker;
     this.networks = networks;
     this.population = population;
     this.repository = repository;
@@ -93,7 +99,7 @@ public class AccessibilityService {
   public AccessibilityCells minutesToNearest(long networkId, org.carecircle.network.TravelMode mode,
       List<AccessibilityCalculator.Source> sources, double minutes) {
     ModeNetwork network = networks.modeNetwork(networkId, mode);
-    Plan plan = new Plan(networkId, network, mode.code(), new double[] {minutes}, sources);
+    Plan plan = new Plan(networkId, network, mode.code(), new double[] {minutes}, 0, sources);
     PopulationCells cells = population.allCells();
     CellSnaps snaps = snaps(plan, layerKey(population.summary()), cells);
     AccessibilityCalculator.Result result = AccessibilityCalculator.compute(network, snaps, cells.population(),
@@ -153,16 +159,11 @@ public class AccessibilityService {
   /** @throws InputRejectedException naming every bad field */
   Plan plan(AccessibilityRequest request) {
     if (request == null) {
-      throw new InputRejectedException(InputProblem.ofField("body", "the request body is empty"));
+      throw AnalysisRequestChecker.emptyBody();
     }
     List<InputProblem> problems = new ArrayList<>();
-    CoveragePlan coverage = null;
-    try {
-      // one search seeded from all facilities at once: its cost does not grow with their number
-      coverage = planner.plan(request.asCoverageRequest(), CoveragePlanner.Run.JOB);
-    } catch (InputRejectedException e) {
-      problems.addAll(e.problems());
-    }
+    // one search seeded from all facilities at once: its cost does not grow with their number
+    CheckedAnalysis shared = checker.check(request, RULES, problems);
     if (!population.hasCells()) {
       problems.add(InputProblem.ofField("population", "there is no population layer; import one first"
           + " (POST /api/population/import)"));
@@ -171,12 +172,13 @@ public class AccessibilityService {
       throw new InputRejectedException(problems);
     }
     List<AccessibilityCalculator.Source> sources = new ArrayList<>();
-    for (CoverageOrigin origin : coverage.origins()) {
+    for (AnalysisOrigin origin : shared.origins()) {
       sources.add(new AccessibilityCalculator.Source(origin.facilityId(), origin.facilityName(), origin.lon(),
           origin.lat()));
     }
-    ModeNetwork network = networks.modeNetwork(coverage.networkId(), coverage.mode());
-    return new Plan(coverage.networkId(), network, coverage.mode().code(), coverage.minutes(), sources);
+    ModeNetwork network = networks.modeNetwork(shared.networkId(), shared.mode());
+    return new Plan(shared.networkId(), network, shared.mode().code(), shared.minutes(), shared.turnoutMinutes(),
+        sources);
   }
 
   private long computeAndStore(Plan plan, JobContext context) {
@@ -188,8 +190,8 @@ public class AccessibilityService {
     long start = System.nanoTime();
     CellSnaps snaps = snaps(plan, layer, cells);
     progress(context, 0.5, "searching from all facilities at once");
-    AccessibilityCalculator.Result result = AccessibilityCalculator.compute(plan.network(), snaps,
-        cells.population(), plan.sources(), plan.minutes(), maxSnapMeters);
+    AccessibilityCalculator.Result result = withTurnout(AccessibilityCalculator.compute(plan.network(), snaps,
+        cells.population(), plan.sources(), travelMinutes(plan), maxSnapMeters), plan.turnoutMinutes());
     double seconds = (System.nanoTime() - start) / 1e9;
     if (context != null) {
       context.checkCancelled();
@@ -199,6 +201,29 @@ public class AccessibilityService {
     AccessibilitySummary answer = summarize(plan, cells.size(), result, seconds);
     return repository.insert(answer, layer,
         new AccessibilityCells(cells.id(), cells.lon(), cells.lat(), cells.population(), result.minutesToNearest()));
+  }
+
+  /** The thresholds less the turnout: what is left to travel. */
+  private static double[] travelMinutes(Plan plan) {
+    double[] travel = plan.minutes().clone();
+    for (int t = 0; t < travel.length; t++) {
+      travel[t] -= plan.turnoutMinutes();
+    }
+    return travel;
+  }
+
+  /** Adds the turnout to every reached cell's minutes; the covered population per threshold is unchanged. */
+  private static AccessibilityCalculator.Result withTurnout(AccessibilityCalculator.Result result, double turnoutMinutes) {
+    if (turnoutMinutes == 0) {
+      return result;
+    }
+    float[] minutes = result.minutesToNearest();
+    for (int i = 0; i < minutes.length; i++) {
+      if (Float.isFinite(minutes[i])) {
+        minutes[i] += (float) turnoutMinutes;
+      }
+    }
+    return result;
   }
 
   private CellSnaps snaps(Plan plan, String layer, PopulationCells cells) {

@@ -1,5 +1,6 @@
 package org.carecircle.coverage;
 
+import org.carecircle.analysis.AnalysisOrigin;
 import java.util.List;
 import java.util.Map;
 import org.carecircle.network.TravelMode;
@@ -20,7 +21,7 @@ import org.carecircle.network.TravelMode;
  */
 public record CoveragePlan(
     Long networkId,
-    List<CoverageOrigin> origins,
+    List<AnalysisOrigin> origins,
     TravelMode mode,
     double[] minutes,
     Method method,

@@ -1,36 +1,36 @@
 package org.carecircle.coverage;
 
-import java.util.List;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.carecircle.analysis.AnalysisRequest;
 
 /**
- * A planner's request for coverage zones, as sent to {@code POST /api/coverage-zones}. Every field
- * may be missing; {@link CoveragePlanner} checks them all and names each bad one.
- *
- * @param networkId the road network (required for the network method)
- * @param facilityIds the facilities, or
- * @param facilityFilter the facilities of these types and statuses, or
- * @param points ad-hoc points {@code [[lon, lat], ...]} (WGS84)
- * @param mode walk, drive or ambulance
- * @param minutes travel-time bands, each in (0, 180]
- * @param method network (default) or radius
- * @param radiusMeters radius method: a fixed radius as standards state it (one band only)
- * @param speedKmh radius method: radius = speed x minutes (default per mode)
- * @param turnoutMinutes time before departure, taken off every band (default 0)
- * @param merge none (one zone per origin and band, default) or dissolve (one zone per band)
+ * A planner's request for coverage zones, as sent to {@code POST /api/coverage-zones}: the shared
+ * analysis fields (network, mode, minutes as bands, turnout, facilityIds / facilityFilter / points)
+ * and these. Every field may be missing; {@link CoveragePlanner} checks them all and names each bad one.
  */
-public record CoverageRequest(
-    Long networkId,
-    List<Long> facilityIds,
-    FacilityFilter facilityFilter,
-    List<List<Double>> points,
-    String mode,
-    List<Double> minutes,
-    String method,
-    Double radiusMeters,
-    Double speedKmh,
-    Double turnoutMinutes,
-    String merge) {
+public final class CoverageRequest extends AnalysisRequest {
+  @JsonProperty private String method;
+  @JsonProperty private Double radiusMeters;
+  @JsonProperty private Double speedKmh;
+  @JsonProperty private String merge;
 
-  /** Facility types (codes or names) and statuses; empty lists mean any. */
-  public record FacilityFilter(List<String> types, List<String> statuses) {}
+  /** {@code network} (default) or {@code radius}. */
+  public String method() {
+    return method;
+  }
+
+  /** Radius method: a fixed radius in metres as standards state it (one band only). */
+  public Double radiusMeters() {
+    return radiusMeters;
+  }
+
+  /** Radius method: radius = speed x minutes; default per mode. */
+  public Double speedKmh() {
+    return speedKmh;
+  }
+
+  /** {@code none} (one zone per origin and band, default) or {@code dissolve} (one zone per band). */
+  public String merge() {
+    return merge;
+  }
 }

@@ -1,5 +1,6 @@
 package org.carecircle.coverage;
 
+import org.carecircle.analysis.AnalysisOrigin;
 import org.carecircle.coverage.isochrone.EdgeStart;
 import org.carecircle.coverage.isochrone.GeodesicArea;
 import org.carecircle.coverage.isochrone.IsochroneBuilder;
@@ -58,7 +59,7 @@ final class CoverageZoneCalculator {
       for (int b = bands.length - 1; b >= 0; b--) {
         double radius = plan.radiusMeters(bands[b]);
         List<org.locationtech.jts.geom.Coordinate> centres = new ArrayList<>();
-        for (CoverageOrigin origin : plan.origins()) {
+        for (AnalysisOrigin origin : plan.origins()) {
           centres.add(new org.locationtech.jts.geom.Coordinate(origin.lon(), origin.lat()));
         }
         zones.add(zone(null, bands[b], RadiusZoneBuilder.dissolve(centres, radius).geometry()));
@@ -66,7 +67,7 @@ final class CoverageZoneCalculator {
       }
     } else {
       int done = 0;
-      for (CoverageOrigin origin : plan.origins()) {
+      for (AnalysisOrigin origin : plan.origins()) {
         context.checkCancelled();
         for (int b = bands.length - 1; b >= 0; b--) {
           zones.add(zone(origin, bands[b],
@@ -87,9 +88,9 @@ final class CoverageZoneCalculator {
     }
     double maxSeconds = cutoffs[cutoffs.length - 1];
     List<UnreachableOrigin> unreachable = new ArrayList<>();
-    List<CoverageOrigin> reachable = new ArrayList<>();
+    List<AnalysisOrigin> reachable = new ArrayList<>();
     List<SnappedPoint> snaps = new ArrayList<>();
-    for (CoverageOrigin origin : plan.origins()) {
+    for (AnalysisOrigin origin : plan.origins()) {
       Optional<SnappedPoint> snap = network.locator().snap(origin.lon(), origin.lat(), maxSnapMeters);
       if (snap.isEmpty()) {
         unreachable.add(new UnreachableOrigin(origin.facilityId(), origin.facilityName(), origin.pointIndex(),
@@ -136,7 +137,7 @@ final class CoverageZoneCalculator {
         List<CoverageZone> built = builder.build(result.arrivalSeconds(), List.of(edgeStart(snap, turnoutSeconds)),
             cutoffs, options);
         List<ZoneFeature> features = new ArrayList<>();
-        CoverageOrigin origin = reachable.get(i);
+        AnalysisOrigin origin = reachable.get(i);
         for (int b = 0; b < built.size(); b++) {
           features.add(new ZoneFeature(origin.facilityId(), origin.facilityName(), origin.pointIndex(),
               plan.minutes()[b], built.get(b).areaSquareMeters(), multi(built.get(b).geometry())));
@@ -155,7 +156,7 @@ final class CoverageZoneCalculator {
         turnoutSeconds + TravelTimeSearch.offRoadSeconds(snap.distanceMeters()));
   }
 
-  private static ZoneFeature zone(CoverageOrigin origin, double minutes, Geometry geometry) {
+  private static ZoneFeature zone(AnalysisOrigin origin, double minutes, Geometry geometry) {
     MultiPolygon zone = multi(geometry);
     return new ZoneFeature(origin == null ? null : origin.facilityId(), origin == null ? null : origin.facilityName(),
         origin == null ? null : origin.pointIndex(), minutes, GeodesicArea.squareMeters(zone), zone);

@@ -5,6 +5,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.carecircle.analysis.AnalysisOrigin;
+import org.carecircle.analysis.AnalysisRequestChecker;
+import org.carecircle.analysis.AnalysisRules;
+import org.carecircle.analysis.CheckedAnalysis;
+import org.carecircle.analysis.FacilitySelection;
 import org.carecircle.error.InputProblem;
 import org.carecircle.error.InputRejectedException;
 import org.carecircle.error.NotFoundException;
@@ -25,7 +30,7 @@ import org.locationtech.jts.geom.Polygonal;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks a network {@link SitingRequest} and loads what it needs (the mode's network, the
+ * Checks a {@link NetworkSitingRequest} (the shared analysis fields by {@link AnalysisRequestChecker}) and loads what it needs (the mode's network, the
  * population as demand points, the open stations), naming every bad field at once so that the
  * planner can fix the form in one go. What can only be known after the travel times (p more
  * than the usable candidates, nobody reachable) is checked by {@link NetworkSiting}.
@@ -40,65 +45,36 @@ public class NetworkSitingPlanner {
   public static final int MIN_DEMAND_POINTS = 100;
   /** Candidate spacing when the grid gives none, as planners place stations: every 500 m. */
   public static final double DEFAULT_SPACING_METERS = 500;
-  /** Longest standard accepted, as for coverage zones. */
-  public static final double MAX_MINUTES = 180;
 
   private final NetworkService networks;
   private final PopulationService population;
-  private final FacilityService facilities;
+  private final AnalysisRequestChecker checker;
   private final double maxSnapMeters;
 
-  public NetworkSitingPlanner(NetworkService networks, PopulationService population, FacilityService facilities,
+  public NetworkSitingPlanner(NetworkService networks, PopulationService population, AnalysisRequestChecker checker,
       CareCircleProperties properties) {
     this.networks = networks;
     this.population = population;
-    this.facilities = facilities;
+    this.checker = checker;
     this.maxSnapMeters = properties.coverage().maxSnapMeters();
   }
 
   /** @throws InputRejectedException listing every problem of the request */
-  public NetworkSiting.Input plan(SitingRequest request) {
+  public NetworkSiting.Input plan(NetworkSitingRequest request) {
     List<InputProblem> problems = new ArrayList<>();
-    SitingOptions options = SitingRequestReader.readOptions(request, false, problems);
-    if (request.demand() != null || request.costs() != null || request.cutoff() != null) {
+    SitingOptions options = SitingRequestReader.readOptions(request.choice(), false, problems);
+    if (!request.matrixFieldsGiven.isEmpty()) {
       problems.add(InputProblem.ofField("networkId", "give either a network problem (networkId, mode, minutes) or"
-          + " an explicit cost matrix (demand, candidates, costs, cutoff), not both"));
+          + " an explicit cost matrix (demand, candidates, costs, cutoff), not both; this request also has "
+          + String.join(", ", request.matrixFieldsGiven)));
     }
-    NetworkInfo network = null;
-    try {
-      network = networks.get(request.networkId());
-    } catch (NotFoundException e) {
-      problems.add(InputProblem.ofField("networkId", "there is no road network with id " + request.networkId()));
-    }
-    TravelMode mode = null;
-    if (request.mode() == null || request.mode().isBlank()) {
-      problems.add(InputProblem.ofField("mode", "mode is required: ambulance, drive or walk"));
-    } else {
-      mode = TravelMode.parse(request.mode()).orElse(null);
-      if (mode == null) {
-        problems.add(InputProblem.ofField("mode", "unknown mode '" + request.mode()
-            + "'; expected ambulance, drive or walk"));
-      }
-    }
-    Double minutes = request.minutes();
-    if (minutes == null) {
-      if (options != null && options.model().covering()) {
-        problems.add(InputProblem.ofField("minutes", "minutes (the response-time standard, e.g. 12) is required for"
-            + " the " + options.model().wireName() + " model"));
-      }
-    } else if (!(minutes > 0) || minutes > MAX_MINUTES) {
-      problems.add(InputProblem.ofField("minutes", "minutes must be more than 0 and at most "
-          + NetworkSiting.plain(MAX_MINUTES) + ", not " + minutes));
-      minutes = null;
-    }
-    double turnout = request.turnoutMinutes() == null ? 0 : request.turnoutMinutes();
-    if (!(turnout >= 0) || Double.isInfinite(turnout)) {
-      problems.add(InputProblem.ofField("turnoutMinutes", "turnoutMinutes must be 0 or more, not " + turnout));
-    } else if (minutes != null && turnout >= minutes) {
-      problems.add(InputProblem.ofField("turnoutMinutes", "turnoutMinutes (" + NetworkSiting.plain(turnout)
-          + ") must be less than the standard (" + NetworkSiting.plain(minutes) + " minutes): no time would be left"
-          + " to drive"));
-    }
+    // the standard is required by the covering models only; the others report coverage at it when given
+    boolean minutesRequired = options != null && options.model().covering();
+    CheckedAnalysis shared = checker.check(request, new AnalysisRules(true, minutesRequired, 1,
+        AnalysisRules.Selection.NONE, 0, null), problems);
+    NetworkInfo network = networkOrNull(request.networkId());
+    Double minutes = shared == null || shared.minutes().length == 0 ? null : shared.minutes()[0];
+    double turnout = shared == null ? 0 : shared.turnoutMinutes();
     int maxDemandPoints = request.maxDemandPoints() == null ? DEFAULT_MAX_DEMAND_POINTS : request.maxDemandPoints();
     if (maxDemandPoints < MIN_DEMAND_POINTS || maxDemandPoints > MAX_DEMAND_POINTS) {
       problems.add(InputProblem.ofField("maxDemandPoints", "maxDemandPoints must be between " + MIN_DEMAND_POINTS
@@ -159,8 +135,8 @@ public class NetworkSitingPlanner {
       throw new InputRejectedException(InputProblem.ofField("population", "every population cell is empty:"
           + " there is nobody to serve"));
     }
-    return new NetworkSiting.Input(networks.modeNetwork(network.id(), mode), demand, grid, candidates, fixed,
-        minutes, turnout, maxSnapMeters, options, request.curveMaxP());
+    return new NetworkSiting.Input(networks.modeNetwork(network.id(), shared.mode()), demand, grid, candidates, fixed,
+        minutes, turnout, maxSnapMeters, options, request.choice().curveMaxP());
   }
 
   private static List<NetworkCostMatrix.Site> candidatePoints(List<SitingRequest.CandidateRow> rows,
@@ -245,33 +221,21 @@ public class NetworkSitingPlanner {
    *
    * @param defaultStatuses statuses when the request gives none (null: existing)
    */
-  private List<NetworkCostMatrix.Site> registrySites(SitingRequest.FixedFacilities request, String field,
+  private List<NetworkCostMatrix.Site> registrySites(FacilitySelection request, String field,
       List<String> defaultStatuses, boolean fixed, List<InputProblem> problems) {
     List<NetworkCostMatrix.Site> sites = new ArrayList<>();
-    List<Facility> found = new ArrayList<>();
-    if (request.ids() != null) {
-      if (request.types() != null || request.statuses() != null) {
-        problems.add(InputProblem.ofField(field, "give either ids or types and statuses, not both"));
-        return sites;
-      }
-      for (Long id : request.ids()) {
-        try {
-          found.add(facilities.get(id));
-        } catch (NotFoundException | NullPointerException e) {
-          problems.add(InputProblem.ofField(field + ".ids", "there is no facility with id " + id));
-        }
-      }
-    } else {
-      List<String> statuses = request.statuses() == null ? defaultStatuses : request.statuses();
-      FacilityQuery query = facilities.filterQuery(request.types(), statuses, field, problems);
-      if (query != null) {
-        found.addAll(facilities.find(query));
-      }
-    }
-    for (Facility facility : found) {
-      sites.add(new NetworkCostMatrix.Site("facility-" + facility.id(), facility.name(), facility.id(),
-          facility.longitude(), facility.latitude(), fixed));
+    for (AnalysisOrigin facility : checker.facilities(request, field, defaultStatuses, problems)) {
+      sites.add(new NetworkCostMatrix.Site("facility-" + facility.facilityId(), facility.facilityName(),
+          facility.facilityId(), facility.lon(), facility.lat(), fixed));
     }
     return sites;
+  }
+
+  private NetworkInfo networkOrNull(Long id) {
+    try {
+      return networks.get(id);
+    } catch (NotFoundException e) {
+      return null;
+    }
   }
 }

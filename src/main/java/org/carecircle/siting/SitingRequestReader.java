@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.carecircle.error.InputProblem;
+import org.carecircle.analysis.AnalysisRequestChecker;
 import org.carecircle.error.InputRejectedException;
 
 /**
@@ -33,21 +34,21 @@ public final class SitingRequestReader {
    * @param forCurve true for {@code /api/siting/curve}: maxP instead of p
    * @throws InputRejectedException listing every problem found
    */
-  public static Read read(SitingRequest request, boolean forCurve) {
+  public static Read read(MatrixSitingRequest request, boolean forCurve) {
     if (request == null) {
-      throw new InputRejectedException(InputProblem.ofField("body", "the request body is empty"));
+      throw AnalysisRequestChecker.emptyBody();
     }
     List<InputProblem> problems = new ArrayList<>();
-    SitingOptions options = readOptions(request, forCurve, problems);
+    SitingOptions options = readOptions(request.choice(), forCurve, problems);
     SitingProblem problem = readProblem(request, problems);
     if (!problems.isEmpty()) {
       throw new InputRejectedException(problems);
     }
-    problems.addAll(forCurve ? SitingCurve.validate(problem, options, request.maxP()) : options.validate(problem));
+    problems.addAll(forCurve ? SitingCurve.validate(problem, options, request.choice().maxP()) : options.validate(problem));
     if (!problems.isEmpty()) {
       throw new InputRejectedException(problems);
     }
-    return new Read(problem, options, request.maxP());
+    return new Read(problem, options, request.choice().maxP());
   }
 
   /**
@@ -57,7 +58,7 @@ public final class SitingRequestReader {
    *
    * @return the options, or null when a problem was added
    */
-  static SitingOptions readOptions(SitingRequest request, boolean forCurve, List<InputProblem> problems) {
+  static SitingOptions readOptions(SitingChoice request, boolean forCurve, List<InputProblem> problems) {
     int before = problems.size();
     SitingModel model = null;
     if (request.model() == null) {
@@ -110,7 +111,7 @@ public final class SitingRequestReader {
         request.targetShare() == null ? 1.0 : request.targetShare(), Boolean.TRUE.equals(request.backup()));
   }
 
-  private static SitingProblem readProblem(SitingRequest request, List<InputProblem> problems) {
+  private static SitingProblem readProblem(MatrixSitingRequest request, List<InputProblem> problems) {
     List<SitingRequest.DemandRow> demand = request.demand() == null ? List.of() : request.demand();
     List<SitingRequest.CandidateRow> candidates = request.candidates() == null ? List.of() : request.candidates();
     List<SitingRequest.CostRow> costs = request.costs() == null ? List.of() : request.costs();

@@ -31,30 +31,30 @@ public class SitingService {
   }
 
   public SitingAnswer solve(SitingRequest request) {
-    if (request != null && request.isNetworkProblem()) {
-      return solveNetwork(planner.plan(request), JobContext.NONE);
+    if (request instanceof NetworkSitingRequest network) {
+      return solveNetwork(planner.plan(network), JobContext.NONE);
     }
-    SitingRequestReader.Read read = SitingRequestReader.read(request, false);
-    return matrixAnswer(read, request.curveMaxP(), JobContext.NONE);
+    SitingRequestReader.Read read = SitingRequestReader.read((MatrixSitingRequest) request, false);
+    return matrixAnswer(read, request.choice().curveMaxP(), JobContext.NONE);
   }
 
   /** Checks the request now (bad input answers at once), then solves it as a job. */
   public JobStatus submit(SitingRequest request) {
-    if (request != null && request.isNetworkProblem()) {
-      NetworkSiting.Input input = planner.plan(request);
+    if (request instanceof NetworkSitingRequest network) {
+      NetworkSiting.Input input = planner.plan(network);
       return jobs.submit(JOB_KIND, context -> solveNetwork(input, context));
     }
-    SitingRequestReader.Read read = SitingRequestReader.read(request, false);
-    return jobs.submit(JOB_KIND, context -> matrixAnswer(read, request.curveMaxP(), context));
+    SitingRequestReader.Read read = SitingRequestReader.read((MatrixSitingRequest) request, false);
+    return jobs.submit(JOB_KIND, context -> matrixAnswer(read, request.choice().curveMaxP(), context));
   }
 
   public List<SitingAnswer.CurvePoint> curve(SitingRequest request) {
-    if (request != null && request.isNetworkProblem()) {
+    if (request instanceof NetworkSitingRequest) {
       throw new InputRejectedException(InputProblem.ofField("networkId", "for a network problem ask"
           + " /api/siting/solve or /api/siting/jobs with curveMaxP: the curve comes with the answer, on the same"
           + " travel times"));
     }
-    SitingRequestReader.Read read = SitingRequestReader.read(request, true);
+    SitingRequestReader.Read read = SitingRequestReader.read((MatrixSitingRequest) request, true);
     return SitingAnswer.CurvePoint.all(SitingCurve.compute(read.problem(), read.options(), read.maxP(), JobContext.NONE));
   }
 

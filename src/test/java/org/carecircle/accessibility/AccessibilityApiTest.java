@@ -51,6 +51,26 @@ abstract class AccessibilityApiTest extends PortoAlegreApiTest {
   }
 
   @Test
+  void aTurnoutIsAddedToEveryCellsMinutes() {
+    // 3 minutes to get going and 12 to drive is the same population as 12 minutes of driving
+    JsonNode driving = accessibility(request("drive", "[12]"));
+    JsonNode withTurnout = accessibility(request("drive", "[15]").replace("\"minutes\"", "\"turnoutMinutes\":3,\"minutes\""));
+    assertThat(withTurnout.at("/covered/15").asDouble()).isCloseTo(driving.at("/covered/12").asDouble(), offset(1e-6));
+    JsonNode plain = api.get("/api/accessibility/" + driving.get("resultId").asLong() + "/surface").json();
+    JsonNode later = api.get("/api/accessibility/" + withTurnout.get("resultId").asLong() + "/surface").json();
+    int compared = 0;
+    for (int i = 0; i < plain.get("minutes").size(); i++) {
+      JsonNode before = plain.get("minutes").get(i);
+      JsonNode after = later.get("minutes").get(i);
+      if (before.isNumber() && after.isNumber()) {
+        assertThat(after.asDouble()).as("cell " + i).isCloseTo(before.asDouble() + 3, offset(1e-3));
+        compared++;
+      }
+    }
+    assertThat(compared).isGreaterThan(500);
+  }
+
+  @Test
   void jobAnswersTheSameResult() {
     JsonNode now = accessibility(request("drive", "[10]"));
     Response accepted = api.postJson("/api/accessibility/jobs", request("drive", "[10]"));
@@ -65,13 +85,11 @@ abstract class AccessibilityApiTest extends PortoAlegreApiTest {
 
   @Test
   void badInputIsRejectedNamingTheField() {
-    assertRejected("{\"networkId\":999999,\"facilityFilter\":{\"types\":[\"clinic\"]},\"mode\":\"walk\",\"minutes\":[15]}",
-        "networkId");
-    assertRejected("{\"networkId\":" + networkId + ",\"facilityIds\":[987654321],\"mode\":\"walk\",\"minutes\":[15]}",
-        "facilityIds");
-    assertRejected(request("walk", "[0]"), "minutes[0]");
-    assertRejected(request("walk", "[15, 181]"), "minutes[1]");
+    // the shared fields are checked once, in AnalysisRequestCheckerTest; this one proves accessibility uses them
     assertRejected(request("boat", "[15]"), "mode");
+    // accessibility starts from registry facilities: ad-hoc points are refused, not offered
+    assertRejected("{\"networkId\":" + networkId + ",\"points\":[[-51.23,-30.03]],\"mode\":\"walk\",\"minutes\":[15]}",
+        "points");
     assertThat(api.get("/api/accessibility/987654321").status()).isEqualTo(404);
   }
 

@@ -1,5 +1,6 @@
 package org.carecircle.coverage;
 
+import org.carecircle.analysis.AnalysisLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,15 +55,15 @@ class CoverageLimitsApiTest {
     String body = "{\"method\":\"radius\",\"mode\":\"walk\",\"minutes\":[15],\"points\":" + points(20_000) + "}";
     JsonNode problem = refused("/api/coverage-zones", body, "points");
     assertThat(problem.get("message").asText()).contains("20000").contains("at most "
-        + CoveragePlanner.MAX_SYNC_ORIGINS).contains("/api/coverage-zones/jobs");
+        + AnalysisLimits.MAX_SYNC_ORIGINS).contains("/api/coverage-zones/jobs");
     // as a job the same request is fine; more than the job limit is not
     ApiClient.Response job = api.postJson("/api/coverage-zones/jobs", body);
     assertThat(job.status()).as(job.toString()).isEqualTo(202);
     api.delete("/api/jobs/" + job.json().get("jobId").asText());
     String tooMany = "{\"method\":\"radius\",\"mode\":\"walk\",\"minutes\":[15],\"points\":"
-        + points(CoveragePlanner.MAX_JOB_ORIGINS + 1) + "}";
+        + points(AnalysisLimits.MAX_JOB_ORIGINS + 1) + "}";
     assertThat(refused("/api/coverage-zones/jobs", tooMany, "points").get("message").asText())
-        .contains("at most " + CoveragePlanner.MAX_JOB_ORIGINS);
+        .contains("at most " + AnalysisLimits.MAX_JOB_ORIGINS);
   }
 
   @Test
@@ -94,14 +95,14 @@ class CoverageLimitsApiTest {
     }
     String body = "{\"method\":\"radius\",\"mode\":\"walk\",\"minutes\":" + minutes + "],\"points\":[[120.38,36.07]]}";
     JsonNode problem = refused("/api/coverage-zones", body, "minutes");
-    assertThat(problem.get("message").asText()).contains("10000 bands").contains("at most " + CoveragePlanner.MAX_BANDS);
+    assertThat(problem.get("message").asText()).contains("10000 values").contains("at most " + AnalysisLimits.MAX_BANDS);
     refused("/api/coverage-zones/jobs", body, "minutes");
   }
 
   @Test
   void moreFacilitiesThanTheSynchronousLimitAreSentToAJob() {
     StringBuilder csv = new StringBuilder("name,type,lon,lat\n");
-    for (int i = 0; i <= CoveragePlanner.MAX_SYNC_ORIGINS; i++) {
+    for (int i = 0; i <= AnalysisLimits.MAX_SYNC_ORIGINS; i++) {
       csv.append("Clinic ").append(i).append(",clinic,120.").append(1000 + i).append(",36.07\n");
     }
     ApiClient.Response imported = api.upload("/api/facilities/import", "clinics.csv",
@@ -110,7 +111,7 @@ class CoverageLimitsApiTest {
     JsonNode problem = refused("/api/coverage-zones",
         "{\"method\":\"radius\",\"mode\":\"walk\",\"minutes\":[15],\"facilityFilter\":{\"types\":[\"clinic\"]}}",
         "facilityFilter");
-    assertThat(problem.get("message").asText()).contains((CoveragePlanner.MAX_SYNC_ORIGINS + 1) + " facilities")
+    assertThat(problem.get("message").asText()).contains((AnalysisLimits.MAX_SYNC_ORIGINS + 1) + " facilities")
         .contains("/api/coverage-zones/jobs");
   }
 }

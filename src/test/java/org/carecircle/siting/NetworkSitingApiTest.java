@@ -213,8 +213,6 @@ abstract class NetworkSitingApiTest extends PortoAlegreApiTest {
   void badNetworkRequestsNameTheField() {
     assertProblem("{\"networkId\":987654,\"mode\":\"drive\",\"minutes\":5,\"model\":\"mclp\",\"p\":2,"
         + "\"candidateGrid\":{}}", "networkId", "no road network with id 987654");
-    assertProblem(mclp(2, "").replace("\"minutes\":5", "\"minutes\":5,\"turnoutMinutes\":5"), "turnoutMinutes",
-        "must be less than the standard");
     assertProblem(mclp(2, "").replace("\"minutes\":5,", ""), "minutes", "required");
     assertProblem(mclp(2, ",\"candidates\":[{\"id\":\"a\",\"lon\":-51.2,\"lat\":-30.0}]"), "candidates",
         "give one of candidates");
@@ -222,7 +220,10 @@ abstract class NetworkSitingApiTest extends PortoAlegreApiTest {
         "{\"excludedAreas\":{\"type\":\"Point\",\"coordinates\":[-51.2,-30.0]}}"), "candidateGrid.excludedAreas",
         "Polygon");
     assertProblem(mclp(2, "").replace("1000", "10"), "candidateGrid.spacingMeters", "between 100");
+    // the shared fields are checked once, in AnalysisRequestCheckerTest; this one proves siting uses those checks
     assertProblem(mclp(2, "").replace("\"drive\"", "\"boat\""), "mode", "unknown mode 'boat'");
+    assertProblem(mclp(2, "").replace("\"minutes\":5", "\"minutes\":[5,10]"), "minutes", "takes at most 1");
+    assertProblem(mclp(2, "").replace("\"model\"", "\"cutoff\":3,\"model\""), "networkId", "not both");
     assertProblem(mclp(2, "").replace("[\"clinic\"]", "[\"spaceport\"]"), "fixedFacilities.types",
         "unknown facility type 'spaceport'");
     // known only after the travel times: two candidates on the roads, three sites wanted
