@@ -3,6 +3,7 @@ package org.carecircle.accessibility;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.carecircle.network.CellSnaps;
 import org.carecircle.network.EdgeTravelTimes;
 import org.carecircle.network.ModeNetwork;
 import org.carecircle.network.RoadNetwork;

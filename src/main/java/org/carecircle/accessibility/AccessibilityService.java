@@ -16,7 +16,9 @@ import org.carecircle.error.NotFoundException;
 import org.carecircle.job.JobContext;
 import org.carecircle.job.JobService;
 import org.carecircle.job.JobStatus;
+import org.carecircle.network.CellSnaps;
 import org.carecircle.network.ModeNetwork;
+import org.carecircle.network.NetworkDataCache;
 import org.carecircle.network.NetworkService;
 import org.carecircle.population.PopulationCells;
 import org.carecircle.population.PopulationService;
@@ -27,14 +29,13 @@ import org.springframework.stereotype.Service;
 /**
  * Accessibility results: checks a request, computes it (now or as a job), stores and reads it.
  *
- * <p>Cell snaps are cached per network, mode, population layer (its import time and cell count)
- * and snap limit: snapping every cell is the expensive part of a computation, and planners compare
- * many facility selections on the same layer. The last {@value #CACHED_SNAPS} are kept.
+ * <p>Cell snaps are kept with the network ({@link NetworkService#derived}) per mode, population
+ * layer (its import time and cell count) and snap limit: snapping every cell is the expensive part
+ * of a computation, and planners compare many facility selections on the same layer.
  */
 @Service
 public class AccessibilityService {
   public static final String JOB_KIND = "accessibility";
-  private static final int CACHED_SNAPS = 4;
 
   private final AnalysisRequestChecker checker;
   private final NetworkService networks;
@@ -42,14 +43,14 @@ public class AccessibilityService {
   private final AccessibilityRepository repository;
   private final JobService jobs;
   private final double maxSnapMeters;
-  private final Map<SnapKey, CellSnaps> snapCache = new LinkedHashMap<>(8, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<SnapKey, CellSnaps> eldest) {
-      return size() > CACHED_SNAPS;
-    }
-  };
+  /**
+   * Population cells snapped onto a mode's roads, kept with the network: the two latest population
+   * layers per mode (a planner re-importing compares the old layer with the new).
+   */
+  private static final NetworkDataCache.DerivedKind<CellSnaps> CELL_SNAPS =
+      new NetworkDataCache.DerivedKind<>("population-cell-snaps", 2);
 
-  private record SnapKey(long networkId, String mode, String populationLayer, int cells, double maxSnapMeters) {}
+  private record SnapKey(String populationLayer, int cells, double maxSnapMeters) {}
 
   /** A checked request. */
   record Plan(long networkId, ModeNetwork network, String modeCode, double[] minutes, double turnoutMinutes,
@@ -227,18 +228,8 @@ public class AccessibilityService {
   }
 
   private CellSnaps snaps(Plan plan, String layer, PopulationCells cells) {
-    SnapKey key = new SnapKey(plan.networkId(), plan.modeCode(), layer, cells.size(), maxSnapMeters);
-    synchronized (snapCache) {
-      CellSnaps cached = snapCache.get(key);
-      if (cached != null) {
-        return cached;
-      }
-    }
-    CellSnaps snaps = CellSnaps.of(plan.network().locator(), cells, maxSnapMeters);
-    synchronized (snapCache) {
-      snapCache.put(key, snaps);
-    }
-    return snaps;
+    return networks.derived(plan.network(), CELL_SNAPS, new SnapKey(layer, cells.size(), maxSnapMeters),
+        () -> CellSnaps.of(plan.network().locator(), cells.lon(), cells.lat(), maxSnapMeters));
   }
 
   private static AccessibilitySummary summarize(Plan plan, int cellCount, AccessibilityCalculator.Result result,

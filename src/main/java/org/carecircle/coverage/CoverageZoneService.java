@@ -3,12 +3,12 @@ package org.carecircle.coverage;
 import org.carecircle.coverage.isochrone.IsochroneBuilder;
 import org.carecircle.coverage.isochrone.IsochroneOptions;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.carecircle.error.NotFoundException;
 import org.carecircle.job.JobContext;
 import org.carecircle.job.JobService;
 import org.carecircle.job.JobStatus;
 import org.carecircle.network.ModeNetwork;
+import org.carecircle.network.NetworkDataCache;
 import org.carecircle.network.NetworkService;
 import org.carecircle.network.TravelTimeSearch;
 import org.carecircle.paging.PageRequest;
@@ -29,8 +29,9 @@ public class CoverageZoneService {
   private final ZoneSetRepository repository;
   private final JobService jobs;
   private final CareCircleProperties.CoverageSettings settings;
-  /** One builder per network and mode: it holds per-edge data derived from the mode graph. */
-  private final Map<ModeNetwork, IsochroneBuilder> builders = new ConcurrentHashMap<>();
+  /** The isochrone engine of a mode network: it holds per-edge data derived from the mode graph. */
+  private static final NetworkDataCache.DerivedKind<IsochroneBuilder> ISOCHRONE_EDGES =
+      new NetworkDataCache.DerivedKind<>("isochrone-edges", 1);
 
   public CoverageZoneService(CoveragePlanner planner, NetworkService networks, ZoneSetRepository repository,
       JobService jobs, CareCircleProperties properties) {
@@ -80,7 +81,8 @@ public class CoverageZoneService {
       context.progress(0, "loading the road network");
       network = networks.modeNetwork(plan.networkId(), plan.mode());
       ModeNetwork forBuilder = network;
-      builder = builders.computeIfAbsent(network, n -> new IsochroneBuilder(forBuilder.network(), forBuilder.graph()));
+      builder = networks.derived(network, ISOCHRONE_EDGES, "", () -> new IsochroneBuilder(forBuilder.network(),
+          forBuilder.graph()));
     }
     IsochroneOptions options = IsochroneOptions.offRoad(
         TravelTimeSearch.OFF_ROAD_WALK_METERS_PER_SECOND, settings.maxOffRoadMeters());

@@ -8,8 +8,12 @@ import java.util.Arrays;
  * from B to A; {@code +inf} where the mode may not go that way (or not at all). Derived from the
  * mode's {@link ModeGraph}, so always consistent with it. Used to start a search from a point part
  * way along an edge and to interpolate times along edges. Immutable; never modify the arrays.
+ *
+ * <p>The one rule for parallel arcs (two arcs of the mode along the same edge in the same
+ * direction, which the import should not make): the faster one counts, as a shortest-path search
+ * would use it. Every user of per-edge times (snapping, isochrones, accessibility) reads them here.
  */
-public final class EdgeTravelTimes {
+public final class EdgeTravelTimes implements MemoryFootprint {
   public final float[] forwardSeconds;
   public final float[] backwardSeconds;
   private final RoadNetwork network;
@@ -31,13 +35,15 @@ public final class EdgeTravelTimes {
     Arrays.fill(backward, Float.POSITIVE_INFINITY);
     for (int arc = 0; arc < graph.arcCount(); arc++) {
       int edge = graph.arcEdge[arc];
-      if (graph.arcForward[arc]) {
-        forward[edge] = graph.arcSeconds[arc];
-      } else {
-        backward[edge] = graph.arcSeconds[arc];
-      }
+      float[] target = graph.arcForward[arc] ? forward : backward;
+      target[edge] = Math.min(target[edge], graph.arcSeconds[arc]);
     }
     return new EdgeTravelTimes(network, forward, backward);
+  }
+
+  @Override
+  public long memoryBytes() {
+    return MemoryFootprint.bytesOf(forwardSeconds, backwardSeconds);
   }
 
   public RoadNetwork network() {

@@ -82,6 +82,7 @@ public class JdbcNetworkRepository implements NetworkRepository {
         rs.getInt("node_count"),
         rs.getInt("edge_count"),
         profiles.isEmpty() ? List.of() : Arrays.asList(profiles.split(",")),
-        createdAt);
+        createdAt,
+        null);
   }
 }

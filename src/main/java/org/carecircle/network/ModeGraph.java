@@ -9,7 +9,7 @@ package org.carecircle.network;
  * {@code arcHead[i]} in {@code arcSeconds[i]} seconds (always finite and &gt; 0).
  * {@code arcForward[i]} is true when the arc runs in the edge's geometry direction (node A to B).
  */
-public final class ModeGraph {
+public final class ModeGraph implements MemoryFootprint {
   public final int[] arcStart;
   public final int[] arcHead;
   public final int[] arcEdge;
@@ -26,6 +26,11 @@ public final class ModeGraph {
     this.arcEdge = arcEdge;
     this.arcSeconds = arcSeconds;
     this.arcForward = arcForward;
+  }
+
+  @Override
+  public long memoryBytes() {
+    return MemoryFootprint.bytesOf(arcStart, arcHead, arcEdge, arcSeconds, arcForward);
   }
 
   public int nodeCount() {

@@ -15,6 +15,8 @@ import java.util.List;
  * @param edgeCount road pieces between them
  * @param profiles the travel modes it serves ({@code walk}, {@code drive}, {@code ambulance})
  * @param createdAt when the import finished
+ * @param memoryBytes bytes this server holds in memory for the network now (the graph of every
+ *     mode loaded so far and what analyses derived from it), or null when it is not loaded
  */
 public record NetworkInfo(
     Long id,
@@ -24,13 +26,18 @@ public record NetworkInfo(
     int nodeCount,
     int edgeCount,
     List<String> profiles,
-    Instant createdAt) {
+    Instant createdAt,
+    Long memoryBytes) {
 
   public NetworkInfo {
     profiles = List.copyOf(profiles);
   }
 
   public NetworkInfo withId(long newId) {
-    return new NetworkInfo(newId, name, sourceFile, bbox, nodeCount, edgeCount, profiles, createdAt);
+    return new NetworkInfo(newId, name, sourceFile, bbox, nodeCount, edgeCount, profiles, createdAt, memoryBytes);
+  }
+
+  public NetworkInfo withMemoryBytes(Long bytes) {
+    return new NetworkInfo(id, name, sourceFile, bbox, nodeCount, edgeCount, profiles, createdAt, bytes);
   }
 }

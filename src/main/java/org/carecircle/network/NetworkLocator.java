@@ -33,7 +33,7 @@ import java.util.Optional;
  * exactly those of the ring search alone. Building a mask costs one rasterization of the segments
  * and two passes over the mask (tens of milliseconds on a regional network).
  */
-public final class NetworkLocator {
+public final class NetworkLocator implements MemoryFootprint {
   /** GraphHopper's Earth radius (DistanceCalcEarth.R), so that snap distances match its edge lengths. */
   static final double EARTH_RADIUS_METERS = 6_371_000;
   static final double METERS_PER_DEGREE = EARTH_RADIUS_METERS * Math.PI / 180;
@@ -95,6 +95,16 @@ public final class NetworkLocator {
     double cosFarthest = Math.min(Math.cos(Math.toRadians(minLat)), Math.cos(Math.toRadians(maxLat)));
     this.smallestCellMeters = Math.min(cellDegreesLat * METERS_PER_DEGREE,
         cellDegreesLon * METERS_PER_DEGREE * cosFarthest);
+  }
+
+  /** Bytes of the cell index and of the reach masks built so far. */
+  @Override
+  public long memoryBytes() {
+    long bytes = MemoryFootprint.bytesOf(cellStart, cellSegments);
+    for (ReachMask mask : masks.values()) {
+      bytes += MemoryFootprint.bytesOf(mask.bits);
+    }
+    return bytes;
   }
 
   /** Indexes the edges {@code graph} (one of {@code network}'s mode graphs) has arcs on. */

@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.carecircle.io.InputFiles;
@@ -72,10 +71,8 @@ public class NetworkService {
   private final ServerFolders serverFolders;
   private final double ambulanceSpeedFactor;
   private final int minNetworkSize;
-  private final Map<Long, RoadNetwork> networks = new ConcurrentHashMap<>();
-  private final Map<ModeKey, ModeNetwork> modes = new ConcurrentHashMap<>();
-
-  private record ModeKey(long networkId, TravelMode mode) {}
+  /** Everything held in memory for the networks, with one lifetime per network. */
+  private final NetworkDataCache memory;
 
   @Autowired
   public NetworkService(NetworkRepository repository, JobService jobs, TransactionTemplate transaction,
@@ -97,6 +94,7 @@ public class NetworkService {
     this.directory = Path.of(settings.directory()).toAbsolutePath().normalize();
     this.ambulanceSpeedFactor = settings.ambulanceSpeedFactor();
     this.minNetworkSize = settings.minNetworkSize();
+    this.memory = new NetworkDataCache(settings.maxLoadedNetworks());
   }
 
   /** Creates the networks folder and removes what crashed imports and deletions left there. */
@@ -130,17 +128,29 @@ public class NetworkService {
     return directory.resolve(Long.toString(id));
   }
 
-  /** The catalogue; networks loaded here that another instance has deleted are forgotten. */
+  /**
+   * The catalogue, each network with the memory it holds here now; networks loaded here that
+   * another instance has deleted are forgotten.
+   */
   public List<NetworkInfo> list() {
     List<NetworkInfo> all = repository.findAll();
     Set<Long> ids = all.stream().map(NetworkInfo::id).collect(Collectors.toSet());
-    networks.keySet().stream().filter(id -> !ids.contains(id)).toList().forEach(this::forget);
-    return all;
+    memory.loadedNetworkIds().stream().filter(id -> !ids.contains(id)).forEach(this::forget);
+    return all.stream().map(this::withMemory).toList();
   }
 
-  /** @throws NotFoundException when there is no such network */
+  /**
+   * The catalogue entry with the memory the network holds here now.
+   *
+   * @throws NotFoundException when there is no such network
+   */
   public NetworkInfo get(long id) {
-    return repository.findById(id).orElseThrow(() -> notFound(id));
+    return withMemory(repository.findById(id).orElseThrow(() -> notFound(id)));
+  }
+
+  private NetworkInfo withMemory(NetworkInfo info) {
+    java.util.OptionalLong bytes = memory.memoryBytes(info.id());
+    return info.withMemoryBytes(bytes.isPresent() ? bytes.getAsLong() : null);
   }
 
   // ---- import ----
@@ -263,7 +273,7 @@ public class NetworkService {
       context.progress(0.96, "registering the network");
       context.commit();
       NetworkInfo entry = new NetworkInfo(null, name, sourceFile, BoundingBox.of(network), network.nodeCount(),
-          network.edgeCount(), PROFILES, Instant.now().truncatedTo(ChronoUnit.MICROS));
+          network.edgeCount(), PROFILES, Instant.now().truncatedTo(ChronoUnit.MICROS), null);
       NetworkInfo saved = transaction.execute(status -> {
         NetworkInfo inserted = repository.insert(entry);
         moved[0] = folder(inserted.id());
@@ -271,7 +281,7 @@ public class NetworkService {
         return inserted;
       });
       stored = true;
-      networks.put(saved.id(), network);
+      memory.network(saved.id(), () -> network);
       log.info("imported road network {} '{}' from {}: {} nodes, {} edges", saved.id(), name, sourceFile,
           network.nodeCount(), network.edgeCount());
       return saved;
@@ -322,8 +332,7 @@ public class NetworkService {
 
   /** Drops what this instance holds in memory of a network (deleted here or by another instance). */
   private void forget(long id) {
-    networks.remove(id);
-    modes.keySet().removeIf(key -> key.networkId() == id);
+    memory.evict(id);
   }
 
   // ---- the networks themselves ----
@@ -341,11 +350,7 @@ public class NetworkService {
       forget(id);
       throw notFound(id);
     }
-    RoadNetwork cached = networks.get(id);
-    if (cached != null) {
-      return cached;
-    }
-    return networks.computeIfAbsent(id, this::load);
+    return memory.network(id, () -> load(id));
   }
 
   private RoadNetwork load(long id) {
@@ -372,24 +377,39 @@ public class NetworkService {
   public ModeNetwork modeNetwork(long id, TravelMode mode) {
     // asks the catalogue first, so that a network deleted by another instance is not used
     RoadNetwork network = network(id);
-    ModeKey key = new ModeKey(id, mode);
-    ModeNetwork cached = modes.get(key);
-    if (cached != null) {
-      return cached;
-    }
-    ModeNetwork built;
-    if (mode == TravelMode.AMBULANCE) {
-      ModeGraph graph = network.ambulanceGraph(ambulanceSpeedFactor);
-      // the ambulance drives on the car roads: same edges, so the same snapping index
-      NetworkLocator locator = modeNetwork(id, TravelMode.DRIVE).locator();
-      built = new ModeNetwork(id, mode, network, graph, EdgeTravelTimes.of(network, graph), locator);
-    } else {
+    return memory.mode(id, mode, () -> load(id), () -> {
+      if (mode == TravelMode.AMBULANCE) {
+        ModeGraph graph = network.ambulanceGraph(ambulanceSpeedFactor);
+        // the ambulance drives on the car roads: same edges, so the same snapping index
+        NetworkLocator locator = modeNetwork(id, TravelMode.DRIVE).locator();
+        return new ModeNetwork(id, mode, network, graph, EdgeTravelTimes.of(network, graph), locator);
+      }
       ModeGraph graph = network.modeGraph(mode);
-      built = new ModeNetwork(id, mode, network, graph, EdgeTravelTimes.of(network, graph),
+      return new ModeNetwork(id, mode, network, graph, EdgeTravelTimes.of(network, graph),
           NetworkLocator.build(network, graph));
-    }
-    ModeNetwork raced = modes.putIfAbsent(key, built);
-    return raced != null ? raced : built;
+    });
+  }
+
+  /**
+   * Data an analysis derives from a mode network (the isochrone engine's edge data, population
+   * cells snapped onto the roads), built by {@code build} on first use and kept with the network:
+   * dropped when the network is deleted or leaves memory.
+   *
+   * @param key what the value depends on besides the mode network, or a constant
+   */
+  public <T extends MemoryFootprint> T derived(ModeNetwork owner, NetworkDataCache.DerivedKind<T> kind, Object key,
+      java.util.function.Supplier<T> build) {
+    return memory.derived(owner, kind, key, build);
+  }
+
+  /** The ids of the networks held in memory now (for tests and the memory report). */
+  public java.util.Set<Long> loadedNetworkIds() {
+    return memory.loadedNetworkIds();
+  }
+
+  /** The kinds of derived data held for network {@code id} now, e.g. {@code drive isochrone-edges}. */
+  public List<String> derivedData(long id) {
+    return memory.derivedData(id);
   }
 
   /** The configured ambulance speed factor (ambulance seconds = car seconds / factor). */

@@ -17,7 +17,7 @@ import java.util.Map;
  * <p>{@link TravelMode#AMBULANCE} has no graph of its own: it is {@link TravelMode#DRIVE}'s with
  * seconds divided by the ambulance speed factor (see {@link #modeGraph}).
  */
-public final class RoadNetwork {
+public final class RoadNetwork implements MemoryFootprint {
   public final double[] nodeLon;
   public final double[] nodeLat;
   public final int[] edgeNodeA;
@@ -48,6 +48,13 @@ public final class RoadNetwork {
     this.graphs = new EnumMap<>(TravelMode.class);
     graphs.put(TravelMode.WALK, walk);
     graphs.put(TravelMode.DRIVE, drive);
+  }
+
+  /** Bytes of the nodes, edges and geometry; the mode graphs are counted on their own. */
+  @Override
+  public long memoryBytes() {
+    return MemoryFootprint.bytesOf(nodeLon, nodeLat, edgeNodeA, edgeNodeB, edgeLengthMeters, geometryStart, pointLon,
+        pointLat);
   }
 
   public int nodeCount() {

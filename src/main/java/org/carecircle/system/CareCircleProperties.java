@@ -42,16 +42,31 @@ public record CareCircleProperties(
    *     points do not snap onto islands such as a parking lot reached only through a mapping
    *     error; the largest piece is always kept. Default 200, GraphHopper's own default; 0 keeps
    *     everything
+   * @param maxLoadedNetworks most road networks held in memory at once, with everything derived
+   *     from them; the least recently used leaves memory first and is read from disk again when
+   *     asked for. Default 2: a city network of a million nodes holds a few hundred MB
    */
-  public record NetworkSettings(String directory, Double ambulanceSpeedFactor, Integer minNetworkSize) {
+  public record NetworkSettings(String directory, Double ambulanceSpeedFactor, Integer minNetworkSize,
+      Integer maxLoadedNetworks) {
     public static final String DEFAULT_DIRECTORY = "./data/networks";
     public static final double DEFAULT_AMBULANCE_SPEED_FACTOR = 1.0;
     public static final int DEFAULT_MIN_NETWORK_SIZE = 200;
+    public static final int DEFAULT_MAX_LOADED_NETWORKS = 2;
+
+    /** The settings with the default number of networks in memory. */
+    public NetworkSettings(String directory, Double ambulanceSpeedFactor, Integer minNetworkSize) {
+      this(directory, ambulanceSpeedFactor, minNetworkSize, null);
+    }
 
     public NetworkSettings {
       directory = directory == null || directory.isBlank() ? DEFAULT_DIRECTORY : directory;
       ambulanceSpeedFactor = ambulanceSpeedFactor == null ? DEFAULT_AMBULANCE_SPEED_FACTOR : ambulanceSpeedFactor;
       minNetworkSize = minNetworkSize == null ? DEFAULT_MIN_NETWORK_SIZE : minNetworkSize;
+      maxLoadedNetworks = maxLoadedNetworks == null ? DEFAULT_MAX_LOADED_NETWORKS : maxLoadedNetworks;
+      if (maxLoadedNetworks < 1) {
+        throw new IllegalArgumentException("carecircle.network.max-loaded-networks must be >= 1, was "
+            + maxLoadedNetworks);
+      }
       if (!(ambulanceSpeedFactor > 0) || ambulanceSpeedFactor.isInfinite()) {
         throw new IllegalArgumentException("carecircle.network.ambulance-speed-factor must be a number > 0, was "
             + ambulanceSpeedFactor);

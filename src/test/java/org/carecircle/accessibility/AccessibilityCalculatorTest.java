@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import javax.sql.DataSource;
+import org.carecircle.network.CellSnaps;
 import org.carecircle.network.ModeNetwork;
 import org.carecircle.network.NetworkService;
 import org.carecircle.network.SearchResult;
@@ -60,7 +61,7 @@ class AccessibilityCalculatorTest {
     List<AccessibilityCalculator.Source> sources = PortoAlegreFixture.healthcareCentres().stream()
         .map(c -> new AccessibilityCalculator.Source(null, null, c[0], c[1])).toList();
     double[] thresholds = {first, second};
-    CellSnaps snaps = CellSnaps.of(network.locator(), cells, MAX_SNAP_METERS);
+    CellSnaps snaps = CellSnaps.of(network.locator(), cells.lon(), cells.lat(), MAX_SNAP_METERS);
 
     AccessibilityCalculator.Result result = AccessibilityCalculator.compute(network, snaps, cells.population(),
         sources, thresholds, MAX_SNAP_METERS);

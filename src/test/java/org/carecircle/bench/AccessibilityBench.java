@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.carecircle.accessibility.AccessibilityCalculator;
-import org.carecircle.accessibility.CellSnaps;
+import org.carecircle.network.CellSnaps;
 import org.carecircle.network.EdgeTravelTimes;
 import org.carecircle.network.ModeGraph;
 import org.carecircle.network.ModeNetwork;

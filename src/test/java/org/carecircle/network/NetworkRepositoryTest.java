@@ -23,7 +23,7 @@ class NetworkRepositoryTest {
   private static NetworkInfo qingdao() {
     return new NetworkInfo(null, "青岛市区路网", "qingdao-latest.osm.pbf",
         new BoundingBox(119.5, 35.6, 121.0, 37.1), 412_345, 598_765, List.of("walk", "drive", "ambulance"),
-        Instant.parse("2025-06-01T08:30:15.123456Z"));
+        Instant.parse("2025-06-01T08:30:15.123456Z"), null);
   }
 
   @ParameterizedTest
@@ -48,7 +48,7 @@ class NetworkRepositoryTest {
     NetworkInfo first = repository.insert(qingdao());
     NetworkInfo second = repository.insert(new NetworkInfo(null, "Jinan", "/srv/osm/jinan.osm.pbf",
         new BoundingBox(116.8, 36.5, 117.3, 36.8), 10, 12, List.of("walk", "drive", "ambulance"), Instant.now()
-        .truncatedTo(java.time.temporal.ChronoUnit.MICROS)));
+        .truncatedTo(java.time.temporal.ChronoUnit.MICROS), null));
 
     assertThat(repository.findAll()).extracting(NetworkInfo::id).containsExactly(first.id(), second.id());
     assertThat(repository.delete(first.id())).isTrue();

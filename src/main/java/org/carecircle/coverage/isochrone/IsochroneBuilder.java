@@ -1,5 +1,7 @@
 package org.carecircle.coverage.isochrone;
 
+import org.carecircle.network.MemoryFootprint;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.carecircle.network.ModeGraph;
@@ -80,7 +82,7 @@ import org.locationtech.jts.geom.Geometry;
  * drawing thread covers, and 8 per point per cutoff traced at once (up to
  * {@value Parallel#MAX_THREADS}).
  */
-public final class IsochroneBuilder {
+public final class IsochroneBuilder implements MemoryFootprint {
   /** Smallest automatic cell: a walking zone rarely needs finer than the width of a street. */
   public static final double MIN_AUTO_CELL_METERS = 10;
 
@@ -125,6 +127,15 @@ public final class IsochroneBuilder {
 
   ModeEdges modeEdges() {
     return modeEdges;
+  }
+
+  /** Bytes of the per-edge data (times, envelopes and the polylines copied in drawing order). */
+  @Override
+  public long memoryBytes() {
+    ModeEdges e = modeEdges;
+    return MemoryFootprint.bytesOf(e.forwardSeconds, e.backwardSeconds, e.usableEdges, e.minLon, e.maxLon, e.minLat,
+        e.maxLat, e.usableNodeA, e.usableNodeB, e.usableForwardSeconds, e.usableBackwardSeconds, e.usablePointStart,
+        e.usableLon, e.usableLat);
   }
 
   /** One-off convenience: derives the per-edge data and builds the zones. */

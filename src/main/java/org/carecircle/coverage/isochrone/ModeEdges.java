@@ -1,6 +1,7 @@
 package org.carecircle.coverage.isochrone;
 
 import java.util.Arrays;
+import org.carecircle.network.EdgeTravelTimes;
 import org.carecircle.network.ModeGraph;
 import org.carecircle.network.RoadNetwork;
 
@@ -46,17 +47,10 @@ final class ModeEdges {
     this.network = network;
     this.graph = graph;
     int edgeCount = network.edgeCount();
-    forwardSeconds = new float[edgeCount];
-    backwardSeconds = new float[edgeCount];
-    Arrays.fill(forwardSeconds, Float.POSITIVE_INFINITY);
-    Arrays.fill(backwardSeconds, Float.POSITIVE_INFINITY);
-    for (int arc = 0; arc < graph.arcCount(); arc++) {
-      int edge = graph.arcEdge[arc];
-      float[] target = graph.arcForward[arc] ? forwardSeconds : backwardSeconds;
-      //-- parallel arcs for the same edge and direction should not exist; if they do, the faster
-      //-- one is the one a shortest-path search would have used
-      target[edge] = Math.min(target[edge], graph.arcSeconds[arc]);
-    }
+    // the network's one rule for per-edge times (parallel arcs included)
+    EdgeTravelTimes times = EdgeTravelTimes.of(network, graph);
+    forwardSeconds = times.forwardSeconds;
+    backwardSeconds = times.backwardSeconds;
     int usable = 0;
     for (int e = 0; e < edgeCount; e++) {
       if (isUsable(e)) {

@@ -1,24 +1,21 @@
-package org.carecircle.accessibility;
+package org.carecircle.network;
 
 import java.util.stream.IntStream;
-import org.carecircle.network.NetworkLocator;
-import org.carecircle.network.SnappedPoint;
-import org.carecircle.population.PopulationCells;
 
 /**
  * Every population cell snapped onto one mode's roads, as parallel primitive arrays (index {@code
- * i} = cell {@code i} of the {@link PopulationCells} they were made from). A cell with {@code
+ * i} = cell {@code i} of the cells they were made from). A cell with {@code
  * edge[i] == -1} lies farther than the snap limit from every road: it is unreachable.
  *
  * <p>Snapping a million cells costs far more than the search itself, and the result depends only on
- * the network, the mode, the population layer and the snap limit, so callers keep it (see {@link
- * AccessibilityService}) and reuse it for every facility selection.
+ * the network, the mode, the population layer and the snap limit, so it is kept with the network (see {@link
+ * NetworkDataCache}) and reused for every facility selection.
  *
  * @param edge road edge of each cell, or -1 when unreachable
  * @param fraction where on the edge, 0 at node A, 1 at node B
  * @param distanceMeters straight-line distance from the cell to its road, metres
  */
-public record CellSnaps(int[] edge, float[] fraction, float[] distanceMeters) {
+public record CellSnaps(int[] edge, float[] fraction, float[] distanceMeters) implements MemoryFootprint {
 
   /** Snaps every cell, in parallel (the locator only reads its index). */
   public static CellSnaps of(NetworkLocator locator, double[] lon, double[] lat, double maxSnapMeters) {
@@ -39,8 +36,9 @@ public record CellSnaps(int[] edge, float[] fraction, float[] distanceMeters) {
     return new CellSnaps(edge, fraction, distance);
   }
 
-  public static CellSnaps of(NetworkLocator locator, PopulationCells cells, double maxSnapMeters) {
-    return of(locator, cells.lon(), cells.lat(), maxSnapMeters);
+  @Override
+  public long memoryBytes() {
+    return MemoryFootprint.bytesOf(edge, fraction, distanceMeters);
   }
 
   public int size() {
