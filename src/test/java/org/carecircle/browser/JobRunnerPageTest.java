@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.carecircle.testsupport.ApiClient.Response;
 import org.carecircle.testsupport.PageTest;
@@ -48,8 +50,9 @@ class JobRunnerPageTest extends PageTest {
 
     // 1. coverage zones: every facility of the demo, driving up to three hours, one zone per facility
     // and band, keep the job drawing long enough to cancel it midway
-    String types = api.get("/api/facility-types").json().findValues("code").stream()
-        .map(code -> "\"" + code.asText() + "\"").distinct().collect(java.util.stream.Collectors.joining(","));
+    List<String> typeCodes = new ArrayList<>();
+    api.get("/api/facility-types").json().get("types").forEach(type -> typeCodes.add("\"" + type.get("code").asText() + "\""));
+    String types = String.join(",", typeCodes);
     browser.executeScript("window.__coverage = window.carecircle.coverage.compute(JSON.parse(arguments[0]))"
         + ".then(() => 'succeeded', (error) => error.cancelled ? 'cancelled' : 'failed: ' + error.message)", """
         {"networkId": %d, "facilityFilter": {"types": [%s], "statuses": ["existing", "planned", "candidate", "closed"]},
