@@ -8,6 +8,8 @@
  */
 
 const JSON_ACCEPT = 'application/json, application/problem+json';
+/** For the calls that may answer GeoJSON (accessibility gaps, district indicators). */
+const GEO_JSON_ACCEPT = 'application/json, application/geo+json, application/problem+json';
 
 /** Where the page goes when the server says nobody is signed in (the session ended). */
 const LOGIN_PAGE = '/login.html';
@@ -16,8 +18,8 @@ const READ_METHODS = ['GET', 'HEAD', 'OPTIONS'];
 /**
  * The CSRF header for a write: the server sets the XSRF-TOKEN cookie and refuses page writes that
  * do not echo it in X-XSRF-TOKEN (another web site can send the cookie, but cannot read it). Read
- * afresh for every request, since the token changes at sign-in. Every place the page writes uses
- * this: request() below, upload(), and accessGaps.js.
+ * afresh for every request, since the token changes at sign-in. Every write of the map page goes
+ * through request() or upload() below, which add it.
  */
 export function csrfHeaders(method = 'POST') {
   if (READ_METHODS.includes(method.toUpperCase())) {
@@ -76,8 +78,14 @@ function problemFrom(status, statusText, contentType, bodyText) {
   return new ApiError({ status, title: statusText || `HTTP ${status}`, detail: '' });
 }
 
-async function request(method, url, body, { signal, headers } = {}) {
-  const init = { method, headers: { Accept: JSON_ACCEPT, ...csrfHeaders(method), ...headers }, signal };
+/**
+ * The one place the map page calls fetch(): sends body (if any) as JSON with the CSRF header on
+ * writes, resolves with the parsed JSON answer (undefined for an empty one, e.g. 204), rejects
+ * with an ApiError (status 0 and `aborted` when the signal aborted it); a 401 sends the page to
+ * the sign-in page first.
+ */
+async function request(method, url, body, { signal, headers, accept = JSON_ACCEPT } = {}) {
+  const init = { method, headers: { Accept: accept, ...csrfHeaders(method), ...headers }, signal };
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
@@ -356,6 +364,71 @@ export function deleteScenario(id) {
 /** The download URL of a scenario's planned facilities in format geojson|csv|gpkg. */
 export function scenarioExportUrl(id, format) {
   return withQuery(`/api/scenarios/${encodeURIComponent(id)}/export`, { format });
+}
+
+/* ---------------------------------------------------------------- accessibility (access gaps) */
+
+/**
+ * Starts an accessibility computation: {networkId, facilityFilter: {types, statuses}, mode,
+ * minutes: [threshold]}; resolves with {jobId}. The job's result is {resultId}.
+ */
+export function startAccessibilityJob(accessibilityRequest) {
+  return request('POST', '/api/accessibility/jobs', accessibilityRequest, { accept: GEO_JSON_ACCEPT });
+}
+
+/** The summary of a computed surface: {resultId, totalPopulation, cells, facilities, covered, coveredShare, unreachablePopulation}. */
+export function fetchAccessibility(resultId) {
+  return request('GET', `/api/accessibility/${resultId}`, undefined, { accept: GEO_JSON_ACCEPT });
+}
+
+/** The surface as parallel arrays {lon: [], lat: [], minutes: []} (minutes null where unreachable). */
+export function fetchAccessibilitySurface(resultId) {
+  return request('GET', `/api/accessibility/${resultId}/surface`, undefined, { accept: GEO_JSON_ACCEPT });
+}
+
+/** The gap polygons beyond `minutes`, dissolved: a FeatureCollection with minutes and gapPopulation. */
+export function fetchAccessibilityGaps(resultId, minutes) {
+  return request('GET', `/api/accessibility/${resultId}/gaps?minutes=${minutes}&dissolve=true`, undefined,
+    { accept: GEO_JSON_ACCEPT });
+}
+
+/** The download URL of the dissolved gap polygons beyond `minutes`. */
+export function accessibilityGapsExportUrl(resultId, minutes) {
+  return `/api/accessibility/${resultId}/gaps/export?minutes=${minutes}&dissolve=true`;
+}
+
+/* ---------------------------------------------------------------- district indicators and standards */
+
+/**
+ * The planning indicators of every district, judged against standard `standardCode`, with the
+ * access shares on network `networkId`: a GeoJSON FeatureCollection, one feature per district.
+ */
+export function fetchDistrictIndicators(standardCode, networkId) {
+  return request('GET', districtIndicatorsUrl(standardCode, networkId, 'geojson'), undefined, { accept: GEO_JSON_ACCEPT });
+}
+
+/** The URL of the district indicators in format geojson|csv (the CSV is the table's download). */
+export function districtIndicatorsUrl(standardCode, networkId, format) {
+  return `/api/districts/indicators?standard=${encodeURIComponent(standardCode)}&networkId=${networkId}&format=${format}`;
+}
+
+/** The planning standards with their targets: [{code, name, targets: [{code, name, kind, value, minutes, changed, fileValue}]}]. */
+export function fetchStandards() {
+  return request('GET', '/api/standards', undefined, { accept: GEO_JSON_ACCEPT });
+}
+
+/** Changes one target's pass mark: body {value, minutes?} (access values as a share 0..1). */
+export function saveStandardTarget(standardCode, targetCode, body) {
+  return request('PUT', standardTargetUrl(standardCode, targetCode), body, { accept: GEO_JSON_ACCEPT });
+}
+
+/** Puts one target back to the standards file's value. */
+export function resetStandardTarget(standardCode, targetCode) {
+  return request('DELETE', standardTargetUrl(standardCode, targetCode), undefined, { accept: GEO_JSON_ACCEPT });
+}
+
+function standardTargetUrl(standardCode, targetCode) {
+  return `/api/standards/${encodeURIComponent(standardCode)}/targets/${encodeURIComponent(targetCode)}`;
 }
 
 /* ---------------------------------------------------------------- account and users */

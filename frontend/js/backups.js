@@ -1,7 +1,7 @@
 /**
  * Administration: backups of the whole store. Lists the backups in the server's backup folder
  * (date and time, size, tables and rows, by hand or scheduled), downloads one, deletes one, and
- * makes one now: the server runs the backup as a job, followed with jobs.runJob on a progress bar.
+ * makes one now: the server runs the backup as a job, followed by the page's JobRunner (jobs.js).
  * Restoring is not offered here: it needs an empty store, which is a fresh installation (see the
  * README's "Backups" section).
  *
@@ -10,9 +10,8 @@
  */
 import { backupDownloadUrl, deleteBackup, fetchBackups, startBackup } from './api.js';
 import { formatBytes, formatNumber, locale, onLanguageChange, t } from './i18n.js';
-import { resultOf, runJob } from './jobs.js';
-import { problemBox, showJobProgress } from './networks.js';
-import { confirmDialog, describeError, h, ProgressBar, toast } from './ui.js';
+import { JobRunner, outcomeBox, outcomeName, outcomeOf } from './jobs.js';
+import { confirmDialog, describeError, h, toast } from './ui.js';
 
 /** "2026年12月3日 14:25" / "Dec 3, 2026, 2:25 PM": backups are told apart by their time. */
 function formatDateTime(value) {
@@ -27,13 +26,13 @@ export class BackupPanel {
     this.backups = [];
     this.loadError = null;
     this.outcome = null;
-    this.jobController = null;
     this.highlightName = null;
     this.createButton = h('button', {
       type: 'button', class: 'btn btn-small btn-primary', id: 'backup-create', dataset: { i18n: 'backups.create' },
       on: { click: () => this.create() },
     }, t('backups.create'));
     this.progressSlot = h('div', { id: 'backup-progress-slot' });
+    this.runner = new JobRunner({ id: 'backup-progress', slot: this.progressSlot });
     this.result = h('div', { id: 'backup-result', class: 'import-result', 'aria-live': 'polite' });
     this.list = h('ul', { id: 'backup-list', class: 'backup-list', 'aria-live': 'polite' });
     container.replaceChildren(
@@ -107,32 +106,21 @@ export class BackupPanel {
 
   /** Makes a backup now and follows its job; resolves when it has finished. */
   async create() {
-    if (this.jobController) {
+    if (this.runner.running) {
       return;
     }
     this.outcome = null;
     this.renderOutcome();
     this.createButton.disabled = true;
-    this.jobController = new AbortController();
-    const progress = new ProgressBar({ id: 'backup-progress', onCancel: () => this.jobController?.abort() });
-    this.progressSlot.replaceChildren(progress.element);
-    progress.indeterminate(t('backups.creating'));
     try {
-      const accepted = await startBackup();
-      const job = await runJob(accepted.jobId, {
-        signal: this.jobController.signal,
-        onProgress: (current) => showJobProgress(progress, current, t('backups.creating')),
-      });
-      const backup = resultOf(job);
+      const label = t('backups.creating');
+      const backup = await this.runner.run(async (step) => step.follow(await startBackup()), { label });
       this.highlightName = backup?.name ?? null;
       this.outcome = { ok: true, name: backup?.name };
       await this.refresh();
     } catch (error) {
-      this.outcome = error.cancelled || error.aborted ? { cancelled: true } : { ok: false, error };
+      this.outcome = outcomeOf(error);
     } finally {
-      this.jobController = null;
-      progress.finish();
-      progress.element.remove();
       this.createButton.disabled = false;
       this.renderOutcome();
     }
@@ -145,15 +133,10 @@ export class BackupPanel {
     if (!state) {
       return;
     }
-    if (state.cancelled) {
-      this.result.dataset.outcome = 'cancelled';
-    } else if (state.ok) {
-      this.result.dataset.outcome = 'success';
-      this.result.append(h('div', { class: 'result result--success' }, t('backups.created', { name: state.name })));
-    } else {
-      this.result.dataset.outcome = 'failed';
-      this.result.append(problemBox(state.error, t('backups.createFailed')));
-    }
+    this.result.dataset.outcome = outcomeName(state);
+    this.result.append(state.ok
+      ? h('div', { class: 'result result--success' }, t('backups.created', { name: state.name }))
+      : outcomeBox(state, { cancelled: t('backups.cancelled'), failedTitle: t('backups.createFailed') }));
   }
 
   async confirmDelete(backup) {

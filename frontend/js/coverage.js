@@ -1,7 +1,7 @@
 /**
  * The coverage-zone analysis, the "15-minute service circle": the area from which each chosen
  * facility is reachable within given minutes, along the road network or as a plain radius. This
- * module holds the form (#coverage-section), runs the computation as server jobs (jobs.js) and
+ * module holds the form (#coverage-section), runs the computation as server jobs (jobs.js JobRunner) and
  * shows the result: zones on the map (coverageLayer.js), legend, unreachable facilities, export.
  *
  * The request (POST /api/coverage-zones/jobs), as buildRequest() makes it:
@@ -26,9 +26,9 @@ import { CoverageLayer, formatArea, MAX_BANDS } from './coverageLayer.js';
 import { facilityOf, statusLabel } from './facilities.js';
 import { FieldErrors, fillNetworkSelect, typeCheckboxes, typeCounts } from './formParts.js';
 import { formatNumber, onLanguageChange, t } from './i18n.js';
-import { resultOf, runJob } from './jobs.js';
-import { MODES, modeLabel, showJobProgress } from './networks.js';
-import { h, ProgressBar } from './ui.js';
+import { JobRunner } from './jobs.js';
+import { MODES, modeLabel } from './networks.js';
+import { h } from './ui.js';
 
 export const DEFAULT_MINUTES = [5, 10, 15];
 export const MIN_MINUTES = 1;
@@ -70,7 +70,6 @@ export class CoveragePanel {
     this.statuses = new Set(DEFAULT_STATUSES);
     /** Facility ids (strings) picked on the map. */
     this.picked = new Set();
-    this.controller = null;
     /** {request, compare, sets: [{method, style, collection}]} of the last success, or null. */
     this.result = null;
     /** {cancelled: true} or {error} of the last run that did not succeed, or null. */
@@ -205,6 +204,7 @@ export class CoveragePanel {
     this.runButton = h('button', { type: 'submit', class: 'btn btn-primary', id: 'coverage-run', dataset: { i18n: 'coverage.run' } }, t('coverage.run'));
     this.formError = h('div', { class: 'form-error', id: 'coverage-form-error', role: 'alert', hidden: true });
     this.progressSlot = h('div', { id: 'coverage-progress-slot' });
+    this.runner = new JobRunner({ id: 'coverage-progress', slot: this.progressSlot });
 
     this.legend = h('div', { id: 'coverage-legend', class: 'coverage-legend', hidden: true });
     this.summary = h('p', { id: 'coverage-summary', class: 'coverage-summary' });
@@ -529,7 +529,7 @@ export class CoveragePanel {
   }
 
   async computeFromForm() {
-    if (this.controller) {
+    if (this.runner.running) {
       return;
     }
     const { request, compare, errors } = this.readForm();
@@ -553,11 +553,9 @@ export class CoveragePanel {
    * showing it in the form.
    */
   async compute(request, { compare = false } = {}) {
-    if (this.controller) {
+    if (this.runner.running) {
       throw new Error('A coverage computation is already running');
     }
-    const controller = new AbortController();
-    this.controller = controller;
     this.showErrors({});
     this.outcome = null;
     this.result = null;
@@ -573,37 +571,21 @@ export class CoveragePanel {
 
     const methods = compare ? ['network', 'radius'] : [request.method];
     const label = t(compare ? 'coverage.computingBoth' : 'coverage.computing');
-    const progress = new ProgressBar({ id: 'coverage-progress', onCancel: () => controller.abort() });
-    this.progressSlot.replaceChildren(progress.element);
-    progress.indeterminate(label);
-    progress.element.scrollIntoView({ block: 'nearest' });
-    const jobs = methods.map(() => null);
-    const report = (latest) => {
-      // both jobs of a comparison share the bar: the mean of their fractions
-      const fractions = jobs.map((job) => (Number.isFinite(job?.progress) ? job.progress : null));
-      const known = fractions.filter((fraction) => fraction !== null);
-      const mean = known.length ? fractions.reduce((sum, fraction) => sum + (fraction ?? 0), 0) / fractions.length : null;
-      showJobProgress(progress, { ...latest, progress: mean }, label);
-    };
-
     try {
-      const collections = await Promise.all(methods.map(async (method, index) => {
-        // no signal on the POST: a job the server has accepted is cancelled through runJob
-        const accepted = await startCoverageJob({ ...request, method });
-        const job = await runJob(accepted.jobId, {
-          signal: controller.signal,
-          onProgress: (current) => {
-            jobs[index] = current;
-            report(current);
-          },
-        });
-        const zoneSetId = resultOf(job)?.zoneSetId;
-        if (zoneSetId === undefined || zoneSetId === null) {
-          throw new Error(t('coverage.noResult'));
-        }
-        return fetchCoverageZones(zoneSetId);
-      }));
-      progress.update(1, t('coverage.drawing'));
+      // both jobs of a comparison share the bar; when one fails, the runner cancels the other
+      const collections = await this.runner.run(async (step) => {
+        const sets = await Promise.all(methods.map(async (method) => {
+          // no signal on the POST: a job the server has accepted is cancelled through the runner
+          const result = await step.follow(await startCoverageJob({ ...request, method }));
+          const zoneSetId = result?.zoneSetId;
+          if (zoneSetId === undefined || zoneSetId === null) {
+            throw new Error(t('coverage.noResult'));
+          }
+          return fetchCoverageZones(zoneSetId);
+        }));
+        step.progress(1, t('coverage.drawing'));
+        return sets;
+      }, { label, scroll: true });
       const sets = collections.map((collection, index) => ({
         method: methods[index],
         style: index === 0 ? 'filled' : 'outline',
@@ -625,9 +607,7 @@ export class CoveragePanel {
       this.resultBox.scrollIntoView({ block: 'nearest' });
       return collections[0];
     } catch (error) {
-      // the other job of a comparison is of no use any more
-      controller.abort();
-      if (error.cancelled || error.aborted) {
+      if (error.cancelled) {
         this.outcome = { cancelled: true };
         body.coverageState = 'cancelled';
       } else {
@@ -638,9 +618,6 @@ export class CoveragePanel {
       }
       throw error;
     } finally {
-      this.controller = null;
-      progress.finish();
-      progress.element.remove();
       this.runButton.disabled = false;
       this.form.removeAttribute('aria-busy');
       this.renderResult();
@@ -648,7 +625,7 @@ export class CoveragePanel {
   }
 
   cancel() {
-    this.controller?.abort();
+    this.runner.cancel();
   }
 
   clearResult() {

@@ -1,6 +1,6 @@
 /**
- * Importing a facility file (in the side panel's sheet, with upload progress and cancel) and the
- * export links.
+ * Importing a facility file (in the side panel's sheet, with upload progress and cancel on the
+ * page's JobRunner) and the export links.
  *
  * An import is all or nothing on the server: either every row is written, or the answer lists the
  * rejected rows and nothing was written. The result table says so, so a planner knows to fix the
@@ -8,7 +8,8 @@
  */
 import { exportUrl, importFacilities } from './api.js';
 import { formatBytes, formatNumber, onLanguageChange, t } from './i18n.js';
-import { closeSheet, describeError, h, ProgressBar, showSheet, toast } from './ui.js';
+import { JobRunner } from './jobs.js';
+import { closeSheet, describeError, h, showSheet, toast } from './ui.js';
 
 /** Accepted file name endings; the server decides the format from the name and content. */
 const ACCEPT = '.geojson,.json,.csv,.gpkg,.pbf,.osm.pbf';
@@ -41,7 +42,7 @@ export class Importer {
     this.maxUploadBytes = maxUploadBytes || 0;
     this.onImported = onImported;
     this.expandPanel = expandPanel;
-    this.job = null;
+    this.runner = new JobRunner({ id: 'import-progress', slot: () => this.form.querySelector('#import-progress-slot') });
     this.lastResult = null;
     document.getElementById('import-button').addEventListener('click', () => this.open());
     onLanguageChange(() => this.renderResult());
@@ -148,7 +149,7 @@ export class Importer {
   }
 
   submit() {
-    if (this.job) {
+    if (this.runner.running) {
       return;
     }
     const { file, options, error } = this.readOptions();
@@ -164,43 +165,36 @@ export class Importer {
     const submitButton = form.querySelector('#import-submit');
     submitButton.disabled = true;
 
-    const progress = new ProgressBar({ id: 'import-progress', onCancel: () => this.job?.abort() });
-    form.querySelector('#import-progress-slot').replaceChildren(progress.element);
-    progress.update(0, t('import.uploading', { file: file.name }));
-
-    this.job = importFacilities(
-      file,
-      options,
-      (loaded, total) => progress.update(loaded / total, t('import.uploading', { file: file.name })),
-      () => progress.indeterminate(t('import.processing')),
-    );
-    this.job.promise
+    const uploading = t('import.uploading', { file: file.name });
+    this.runner.run(async (step) => {
+      const result = await step.upload(
+        (onProgress, onUploaded) => importFacilities(file, options, onProgress, onUploaded),
+        { label: uploading, waitingLabel: t('import.processing') },
+      );
+      // the finished bar stays, saying what was imported
+      step.progress(1, t('import.success', countsOf(result)));
+      return result;
+    }, { label: uploading, keepOnSuccess: true })
       .then(async (result) => {
         this.lastResult = { ok: true, result };
-        progress.update(1, t('import.success', countsOf(result)));
-        progress.finish();
         await this.onImported();
         if (!form.isConnected) {
           toast(t('import.success', countsOf(result)), { kind: 'success', timeoutMs: 8000 });
         }
       })
       .catch((failure) => {
-        progress.finish();
-        if (failure.aborted) {
+        if (failure.cancelled) {
           this.lastResult = { cancelled: true };
-          progress.element.remove();
           // the upload may have been complete, so the server could still have written the file
           this.onImported().catch(() => {});
         } else {
           this.lastResult = { ok: false, error: failure };
-          progress.element.remove();
           if (!form.isConnected) {
             toast(`${t('import.failed')}: ${describeError(failure)}`, { kind: 'error', timeoutMs: 8000 });
           }
         }
       })
       .finally(() => {
-        this.job = null;
         submitButton.disabled = false;
         this.renderResult();
       });

@@ -1,11 +1,16 @@
 /**
- * Following a background job on the server until it ends. Long analyses (road network import,
- * coverage zones, and later siting and accessibility) answer 202 {jobId} and run in the
+ * Long work on the page: uploads and background jobs on the server. Long analyses (road network
+ * import, backups, coverage zones, accessibility, siting) answer 202 {jobId} and run in the
  * background; the page polls GET /api/jobs/{jobId} and shows the job's progress.
  *
- *   const controller = new AbortController();
- *   const job = await runJob(jobId, { onProgress: (job) => bar.update(job.progress), signal: controller.signal });
- *   const result = resultOf(job);   // job.result, or throws JobFailedError / JobCancelledError
+ * Panels use JobRunner, the one job runner of the page: it owns the progress bar with its Cancel
+ * button, follows uploads and jobs on it, cancels them, and tells a cancellation from a failure.
+ *
+ *   const runner = new JobRunner({ id: 'siting-progress', slot: progressSlot });
+ *   const answer = await runner.run(async (step) => step.follow(await startSitingJob(request)), { label });
+ *   // rejects with the error; error.cancelled is true when the planner cancelled
+ *
+ * runJob (polling alone) and resultOf are the parts it is built from.
  *
  * A job is {id, kind, state, progress, message, result, error}: state is one of JOB_STATES,
  * progress a fraction 0..1 (null while unknown), message a short server-side note on the current
@@ -14,6 +19,7 @@
  */
 import { ApiError, cancelJob, fetchJob } from './api.js';
 import { t } from './i18n.js';
+import { h, problemBox, ProgressBar } from './ui.js';
 
 export const JOB_STATES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'];
 
@@ -160,4 +166,194 @@ export function resultOf(job) {
     throw new JobCancelledError(job);
   }
   throw new JobFailedError(job);
+}
+
+/**
+ * True when error ended a run because the planner cancelled it: a cancelled job, an aborted upload
+ * or request, or anything that failed after the run's signal was aborted.
+ */
+export function isCancellation(error, signal) {
+  return Boolean(error?.cancelled || error?.aborted || signal?.aborted);
+}
+
+/**
+ * Shows a job's state on a progress bar: indeterminate while the server gives no fraction, the
+ * step the server reports (its message) after the label.
+ */
+export function showJobProgress(progress, job, label) {
+  const text = job.state === 'queued' ? t('jobs.queued')
+    : job.message ? t('jobs.step', { label, message: job.message }) : label;
+  if (Number.isFinite(job.progress)) {
+    progress.update(job.progress, text);
+  } else {
+    progress.indeterminate(text);
+  }
+}
+
+/**
+ * The page's one job runner: a progress bar with a Cancel button in a slot while the work runs,
+ * the uploads and server jobs of the work followed on it, Cancel passed on to all of them
+ * (aborting an upload, DELETE /api/jobs/{id} for a job), and the outcome told apart: the run
+ * resolves with the work's result, or rejects with its error, which has `cancelled` true when
+ * the planner cancelled (see isCancellation). Panels show the outcome with outcomeName() and
+ * outcomeBox(), or at their form's fields.
+ *
+ * Test hooks: the bar is `#<id>` (role progressbar inside), its button `#<id>-cancel`; the bar
+ * is removed when the run ends (kept, finished, after a success with keepOnSuccess).
+ */
+export class JobRunner {
+  /**
+   * @param {object} options
+   * @param {string} options.id  the progress bar's element id
+   * @param {HTMLElement | (() => HTMLElement)} options.slot  where the bar goes (a function for a
+   *        slot that is rebuilt, e.g. in a sheet)
+   */
+  constructor({ id, slot }) {
+    this.id = id;
+    this.slot = slot;
+    this.controller = null;
+    this.bar = null;
+  }
+
+  /** True while a run is going on. */
+  get running() {
+    return this.controller !== null;
+  }
+
+  /** Cancels the run going on, if any (the same as its Cancel button). */
+  cancel() {
+    this.controller?.abort();
+  }
+
+  /**
+   * Runs work(step) with the bar shown, indeterminate with label until the work reports more.
+   * step offers:
+   *   signal                          aborted on Cancel
+   *   follow(accepted, jobLabel?)     follows job accepted.jobId (or a job id) to its end and
+   *                                   returns its result (resultOf); several jobs followed at once
+   *                                   share the bar (the mean of their fractions)
+   *   upload(start, {label, waitingLabel})  start(onProgress, onUploaded) → {promise, abort} (api.js
+   *                                   uploads); the bar shows the bytes sent, then waitingLabel
+   *   progress(fraction, text), indeterminate(text)   the bar itself
+   *
+   * When the work fails, the run's signal is aborted too, so that jobs still running for it (a
+   * comparison's second job) are cancelled.
+   *
+   * @param {(step: object) => Promise<any>} work
+   * @param {{label: string, scroll?: boolean, keepOnSuccess?: boolean}} options
+   *        scroll: bring the bar into view; keepOnSuccess: leave the finished bar in place
+   * @returns {Promise<any>} the work's result; rejects with its error (error.cancelled when cancelled)
+   */
+  async run(work, { label, scroll = false, keepOnSuccess = false } = {}) {
+    const controller = new AbortController();
+    this.controller = controller;
+    const bar = new ProgressBar({ id: this.id, onCancel: () => controller.abort() });
+    this.bar = bar;
+    const slot = typeof this.slot === 'function' ? this.slot() : this.slot;
+    slot.replaceChildren(bar.element);
+    bar.indeterminate(label);
+    if (scroll) {
+      bar.element.scrollIntoView({ block: 'nearest' });
+    }
+    const jobs = [];
+    const step = {
+      signal: controller.signal,
+      progress: (fraction, text) => bar.update(fraction, text),
+      indeterminate: (text) => bar.indeterminate(text),
+      follow: async (accepted, jobLabel = label) => {
+        const jobId = typeof accepted === 'object' && accepted !== null ? accepted.jobId : accepted;
+        const index = jobs.push(null) - 1;
+        const job = await runJob(jobId, {
+          signal: controller.signal,
+          onProgress: (current) => {
+            jobs[index] = current;
+            showJobProgress(bar, { ...current, progress: meanProgress(jobs) }, jobLabel);
+          },
+        });
+        return resultOf(job);
+      },
+      upload: async (start, { label: uploadLabel, waitingLabel } = {}) => {
+        bar.update(0, uploadLabel);
+        const handle = start(
+          (loaded, total) => bar.update(loaded / total, uploadLabel),
+          () => bar.indeterminate(waitingLabel),
+        );
+        const abort = () => handle.abort();
+        if (controller.signal.aborted) {
+          abort();
+        }
+        controller.signal.addEventListener('abort', abort);
+        try {
+          return await handle.promise;
+        } finally {
+          controller.signal.removeEventListener('abort', abort);
+        }
+      },
+    };
+    let succeeded = false;
+    try {
+      const result = await work(step);
+      succeeded = true;
+      return result;
+    } catch (error) {
+      if (isCancellation(error, controller.signal) && error && typeof error === 'object') {
+        error.cancelled = true;
+      }
+      // jobs of this run still going on are of no use any more
+      controller.abort();
+      throw error;
+    } finally {
+      if (this.controller === controller) {
+        this.controller = null;
+        this.bar = null;
+      }
+      bar.finish();
+      if (!(succeeded && keepOnSuccess)) {
+        bar.element.remove();
+      }
+    }
+  }
+}
+
+/**
+ * The mean fraction done of the jobs followed in one run (a job without a fraction yet counts
+ * as 0), or null while none has reported one: the bar is then indeterminate.
+ */
+function meanProgress(jobs) {
+  const fractions = jobs.map((job) => (Number.isFinite(job?.progress) ? job.progress : null));
+  if (!fractions.some((fraction) => fraction !== null)) {
+    return null;
+  }
+  return fractions.reduce((sum, fraction) => sum + (fraction ?? 0), 0) / fractions.length;
+}
+
+/**
+ * How a run ended, from what a panel keeps of it: "succeeded" ({ok: true, …}), "cancelled"
+ * ({cancelled: true}) or "failed" ({error}); null for no outcome. The value of the result
+ * boxes' data-outcome.
+ */
+export function outcomeName(outcome) {
+  if (!outcome) {
+    return null;
+  }
+  return outcome.cancelled ? 'cancelled' : outcome.error ? 'failed' : 'success';
+}
+
+/** What a panel keeps of a run that rejected with error: {cancelled: true} or {ok: false, error}. */
+export function outcomeOf(error) {
+  return error?.cancelled ? { cancelled: true } : { ok: false, error };
+}
+
+/**
+ * The box a result area shows for a run that did not succeed: the cancelled note, or the
+ * problem (problemBox: title, detail, rejected rows); null for a success or no outcome.
+ */
+export function outcomeBox(outcome, { cancelled, failedTitle }) {
+  if (outcome?.cancelled) {
+    return h('div', { class: 'result result--info' }, cancelled);
+  }
+  if (outcome?.error) {
+    return problemBox(outcome.error, failedTitle);
+  }
+  return null;
 }

@@ -3,8 +3,8 @@
  * the feature modules, loads the facilities and offers the demo data when the store is empty.
  *
  * Analysis layers (coverage zones now; population, gaps later) register with the LayerRegistry and
- * add their panels as side-panel sections; long server jobs are followed with jobs.runJob and shown
- * with ui.ProgressBar.
+ * add their panels as side-panel sections; requests go through api.js, and uploads and long
+ * server jobs run on a jobs.JobRunner (progress bar, cancel, outcome).
  *
  * Browser-test API: window.carecircle (see README.md in this folder). window.carecircle.ready
  * resolves once the first facility load has finished (or failed); document.body.dataset.appReady
@@ -192,10 +192,10 @@ async function start(api) {
       addExcludedArea: (ring) => siting.drawer.add(ring),
       clearExcludedAreas: () => siting.drawer.clear(),
       excludedAreas: () => siting.drawer.toGeoJson(),
-      save: (request) => siting.save(request),
-      scenario: () => siting.scenario,
-      scenarios: () => siting.scenarios,
-      refreshScenarios: () => siting.refreshScenarios(),
+      save: (request) => siting.scenarioPanel.save(request),
+      scenario: () => siting.scenarioPanel.scenario,
+      scenarios: () => siting.scenarioPanel.scenarios,
+      refreshScenarios: () => siting.scenarioPanel.refresh(),
     },
     coverage: {
       lastResult: () => coverage.result?.sets[0].collection ?? null,
@@ -221,7 +221,7 @@ async function start(api) {
   // networks are listed while the facilities load; refresh() reports failures itself
   const networksListed = networks.refresh();
   // scenarios too; refreshScenarios() shows a failure in its list
-  const scenariosListed = siting.refreshScenarios();
+  const scenariosListed = siting.scenarioPanel.refresh();
 
   try {
     await layer.refresh({ fit: true });

@@ -1,8 +1,8 @@
 /**
  * Road networks: the list of stored networks (zoom to one, delete one) and the import of an
  * OpenStreetMap extract. An import uploads the .osm.pbf file, then follows the server's
- * graph-building job (jobs.js) with the same progress bar; Cancel aborts the upload or cancels
- * the job, whichever is running.
+ * graph-building job, both on one JobRunner (jobs.js); Cancel aborts the upload or cancels the
+ * job, whichever is running.
  *
  * Coverage zones along real roads need a network, so the coverage form listens here (onChange).
  *
@@ -11,9 +11,9 @@
  * #network-import-result[data-outcome=success|failed|cancelled].
  */
 import { deleteNetwork, fetchNetworks, importNetwork } from './api.js';
-import { formatDate, formatNumber, onLanguageChange, t } from './i18n.js';
-import { runJob, resultOf } from './jobs.js';
-import { confirmDialog, describeError, h, ProgressBar, toast } from './ui.js';
+import { formatDate, onLanguageChange, t } from './i18n.js';
+import { JobRunner, outcomeBox, outcomeName, outcomeOf } from './jobs.js';
+import { confirmDialog, describeError, h, toast } from './ui.js';
 
 /** OpenStreetMap's binary format; the server reads nothing else for networks. */
 const ACCEPT = '.pbf';
@@ -39,8 +39,7 @@ export class NetworkPanel {
     this.networks = [];
     this.loadError = null;
     this.listeners = new Set();
-    this.upload = null;
-    this.jobController = null;
+    this.runner = new JobRunner({ id: 'network-import-progress', slot: () => this.form.querySelector('#network-import-progress-slot') });
     this.importOutcome = null;
     this.extentOutline = null;
     this.highlightId = null;
@@ -210,7 +209,7 @@ export class NetworkPanel {
   }
 
   get busy() {
-    return Boolean(this.upload || this.jobController);
+    return this.runner.running;
   }
 
   async submitImport() {
@@ -234,46 +233,27 @@ export class NetworkPanel {
       this.renderList();
     }
     this.submitButton.disabled = true;
-    const cancel = () => {
-      this.upload?.abort();
-      this.jobController?.abort();
-    };
-    const progress = new ProgressBar({ id: 'network-import-progress', onCancel: cancel });
-    this.form.querySelector('#network-import-progress-slot').replaceChildren(progress.element);
-    const uploading = t('networks.uploading', { file: file.name });
-    progress.update(0, uploading);
-
+    const name = this.form.elements.name.value.trim();
     try {
-      this.upload = importNetwork(
-        file,
-        this.form.elements.name.value.trim(),
-        (loaded, total) => progress.update(loaded / total, uploading),
-        () => progress.indeterminate(t('networks.waiting')),
-      );
-      const accepted = await this.upload.promise;
-      this.upload = null;
-      this.jobController = new AbortController();
-      const job = await runJob(accepted.jobId, {
-        signal: this.jobController.signal,
-        onProgress: (current) => showJobProgress(progress, current, t('networks.building')),
-      });
-      const result = resultOf(job);
+      const result = await this.runner.run(async (step) => {
+        const accepted = await step.upload(
+          (onProgress, onUploaded) => importNetwork(file, name, onProgress, onUploaded),
+          { label: t('networks.uploading', { file: file.name }), waitingLabel: t('networks.waiting') },
+        );
+        return step.follow(accepted, t('networks.building'));
+      }, { label: t('networks.uploading', { file: file.name }) });
       await this.refresh();
       this.highlightId = result?.id ?? null;
       this.renderList();
       this.importOutcome = { ok: true, networkId: result?.id };
       this.form.reset();
     } catch (error) {
-      this.importOutcome = error.cancelled || error.aborted ? { cancelled: true } : { ok: false, error };
-      if (error.cancelled) {
+      this.importOutcome = outcomeOf(error);
+      if (error.cancelled && !error.aborted) {
         // a job cancelled late may still have stored its network
         this.refresh();
       }
     } finally {
-      this.upload = null;
-      this.jobController = null;
-      progress.finish();
-      progress.element.remove();
       this.submitButton.disabled = false;
       this.renderImportOutcome();
     }
@@ -287,52 +267,16 @@ export class NetworkPanel {
     if (!state) {
       return;
     }
-    if (state.cancelled) {
-      target.dataset.outcome = 'cancelled';
-      target.append(h('div', { class: 'result result--info' }, t('networks.importCancelled')));
-      return;
-    }
+    target.dataset.outcome = outcomeName(state);
     if (state.ok) {
       const network = this.get(state.networkId);
-      target.dataset.outcome = 'success';
       target.append(h('div', { class: 'result result--success' }, network
         ? t('networks.imported', { name: network.name || `#${network.id}`, nodes: network.nodeCount ?? NaN, edges: network.edgeCount ?? NaN })
         : t('networks.importedShort')));
       return;
     }
-    target.dataset.outcome = 'failed';
-    target.append(problemBox(state.error, t('networks.importFailed')));
+    target.append(outcomeBox(state, { cancelled: t('networks.importCancelled'), failedTitle: t('networks.importFailed') }));
   }
-}
-
-/**
- * Shows a job's state on a progress bar: indeterminate while the server gives no fraction, the
- * step the server reports (its message) after the label.
- */
-export function showJobProgress(progress, job, label) {
-  const text = job.state === 'queued' ? t('jobs.queued')
-    : job.message ? t('jobs.step', { label, message: job.message }) : label;
-  if (Number.isFinite(job.progress)) {
-    progress.update(job.progress, text);
-  } else {
-    progress.indeterminate(text);
-  }
-}
-
-/**
- * A failure as a red box: the problem's title (else fallbackTitle), its detail, and the messages
- * of its rejected items and field errors as a list.
- */
-export function problemBox(error, fallbackTitle) {
-  const items = [...(error.rejected || []), ...(error.errors || [])]
-    .map((item) => [item.row !== null && item.row !== undefined ? `${t('import.row')} ${formatNumber(item.row)}` : null,
-      item.field || null, item.message].filter(Boolean).join(' · '))
-    .filter(Boolean);
-  const detail = describeError(error);
-  return h('div', { class: 'result result--error' },
-    h('div', { class: 'result-title' }, error.title && error.title !== detail && !error.isNetworkError ? error.title : fallbackTitle),
-    detail ? h('div', {}, detail) : null,
-    items.length ? h('ul', { class: 'result-list' }, items.map((text) => h('li', {}, text))) : null);
 }
 
 function validBbox(bbox) {

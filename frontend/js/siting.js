@@ -2,10 +2,10 @@
  * Siting of new stations (#siting-section): where to put p new emergency stations so that as many
  * residents as possible are reached within the response-time standard (or, with the other
  * models, the fewest stations for a target, the shortest mean or worst time), on a road network
- * and the stored population, with the open stations kept. One server job (jobs.js) computes it;
- * the answer is shown as numbered sites on the map (sitingLayer.js), coverage before and after,
- * the curve "coverage against number of stations", and can be saved as a scenario of planned
- * facilities, exported and deleted again.
+ * and the stored population, with the open stations kept. One server job, followed by the page's
+ * JobRunner (jobs.js), computes it; the answer is shown as numbered sites on the map
+ * (sitingLayer.js), coverage before and after, the curve "coverage against number of stations",
+ * and can be saved as a scenario of planned facilities (scenarios.js: save, show, export, delete).
  *
  * The request (POST /api/siting/jobs), as readForm() makes it:
  *   networkId        the road network
@@ -26,16 +26,15 @@
  *
  * Test hooks: see README.md in this folder, section "Siting".
  */
-import {
-  createScenario, deleteScenario, fetchScenarios, scenarioExportUrl, startSitingJob,
-} from './api.js';
+import { startSitingJob } from './api.js';
 import { facilityOf } from './facilities.js';
 import { FieldErrors, fillNetworkSelect, typeCheckboxes, typeCounts } from './formParts.js';
-import { formatDate, formatNumber, onLanguageChange, t } from './i18n.js';
-import { resultOf, runJob } from './jobs.js';
-import { MODES, modeLabel, showJobProgress } from './networks.js';
+import { formatNumber, onLanguageChange, t } from './i18n.js';
+import { JobRunner } from './jobs.js';
+import { MODES } from './networks.js';
+import { beforeAfterTable, ScenarioPanel } from './scenarios.js';
 import { ExcludedAreaDrawer, SitingLayer } from './sitingLayer.js';
-import { confirmDialog, describeError, h, onEscape, ProgressBar, toast } from './ui.js';
+import { h, onEscape } from './ui.js';
 
 export const MODELS = ['mclp', 'lscp', 'pmedian', 'pcenter'];
 const SOLVERS = ['auto', 'heuristic', 'exact'];
@@ -61,8 +60,6 @@ export const DEFAULTS = {
   timeLimitSeconds: 30,
 };
 
-const SCENARIO_FORMATS = ['geojson', 'csv', 'gpkg'];
-
 /**
  * Request fields the server may name in a problem's `rejected` items, each with an error slot in
  * the siting form. Others (population, maxP, body) go to #siting-form-error.
@@ -70,17 +67,6 @@ const SCENARIO_FORMATS = ['geojson', 'csv', 'gpkg'];
 const FIELDS = ['networkId', 'model', 'p', 'targetShare', 'backup', 'mode', 'minutes', 'turnoutMinutes',
   'candidates', 'candidateFacilities', 'candidateGrid.spacingMeters', 'candidateGrid.excludedAreas', 'fixedFacilities.types', 'solver',
   'timeLimitSeconds', 'curveMaxP'];
-
-/** Fields of the scenario form (POST /api/scenarios); resultId goes to #scenario-form-error. */
-const SCENARIO_FIELDS = ['name', 'typeCode'];
-
-/** The before/after rows, in display order, with how each is formatted. */
-const MEASURES = [
-  { key: 'coveredPopulation', format: (v) => formatNumber(v, { maximumFractionDigits: 0 }) },
-  { key: 'coveredShare', format: (v) => formatNumber(v, { style: 'percent', maximumFractionDigits: 1 }) },
-  { key: 'meanMinutes', format: (v) => t('siting.minutesValue', { minutes: formatNumber(v, { maximumFractionDigits: 1 }) }) },
-  { key: 'maxMinutes', format: (v) => t('siting.minutesValue', { minutes: formatNumber(v, { maximumFractionDigits: 1 }) }) },
-];
 
 /** The MCLP curve's guide lines: coverage targets planners commonly set, in %. */
 const CURVE_GUIDES = [90, 95];
@@ -101,17 +87,11 @@ export class SitingPanel {
     this.catalogue = catalogue;
     this.facilities = facilities;
     this.networks = networks;
-    this.refreshFacilities = refreshFacilities;
     this.fixedTypes = new Set([DEFAULTS.fixedType]);
-    this.controller = null;
     /** {request, answer} of the last successful run, or null. */
     this.result = null;
     /** {cancelled: true} or {error} of the last run that did not succeed, or null. */
     this.outcome = null;
-    this.scenarios = [];
-    this.scenariosError = null;
-    /** The scenario shown in #scenario-result (just saved, or opened from the list). */
-    this.scenario = null;
     this.curveTouched = false;
     this.stopEscape = null;
 
@@ -121,8 +101,8 @@ export class SitingPanel {
     this.formErrors = new FieldErrors({
       form: this.form, fields: FIELDS, box: this.formError, inputFor: (field) => inputIn(this.form, field),
     });
-    this.scenarioPart = this.buildScenarioPart();
-    container.replaceChildren(this.form, this.scenarioPart);
+    this.scenarioPanel = new ScenarioPanel({ map, catalogue, refreshFacilities });
+    container.replaceChildren(this.form, this.scenarioPanel.element);
 
     facilities.onFilterChange(() => this.renderFixedTypes());
     networks.onChange((list) => this.fillNetworks(list));
@@ -224,6 +204,7 @@ export class SitingPanel {
     this.formError = h('div', { class: 'form-error', id: 'siting-form-error', role: 'alert', hidden: true });
     this.progressSlot = h('div', { id: 'siting-progress-slot' });
     this.resultBox = h('div', { id: 'siting-result', class: 'siting-result', 'aria-live': 'polite' });
+    this.runner = new JobRunner({ id: 'siting-progress', slot: this.progressSlot });
 
     return h('form', {
       id: 'siting-form',
@@ -460,7 +441,7 @@ export class SitingPanel {
   }
 
   async runFromForm() {
-    if (this.controller) {
+    if (this.runner.running) {
       return;
     }
     const { request, errors } = this.readForm();
@@ -482,21 +463,18 @@ export class SitingPanel {
    * answer; rejects with the error (ApiError, JobFailedError, JobCancelledError) after showing it.
    */
   async run(request) {
-    if (this.controller) {
+    if (this.runner.running) {
       throw new Error('A siting run is already going on');
     }
     if (this.drawer.drawing) {
       this.drawer.finish();
     }
-    const controller = new AbortController();
-    this.controller = controller;
     this.showErrors({});
     this.outcome = null;
     this.result = null;
-    this.scenario = null;
     this.layer.clear();
     this.renderResult();
-    this.renderScenario();
+    this.scenarioPanel.clearShown();
     const body = document.body.dataset;
     delete body.sitingSites;
     delete body.sitingCandidates;
@@ -506,19 +484,10 @@ export class SitingPanel {
     this.runButton.disabled = true;
     this.form.setAttribute('aria-busy', 'true');
 
-    const label = t('siting.running');
-    const progress = new ProgressBar({ id: 'siting-progress', onCancel: () => controller.abort() });
-    this.progressSlot.replaceChildren(progress.element);
-    progress.indeterminate(label);
-    progress.element.scrollIntoView({ block: 'nearest' });
     try {
-      // no signal on the POST: a job the server has accepted is cancelled through runJob
-      const accepted = await startSitingJob(request);
-      const job = await runJob(accepted.jobId, {
-        signal: controller.signal,
-        onProgress: (current) => showJobProgress(progress, current, label),
-      });
-      const answer = resultOf(job);
+      // no signal on the POST: a job the server has accepted is cancelled through the runner
+      const answer = await this.runner.run(async (step) => step.follow(await startSitingJob(request)),
+        { label: t('siting.running'), scroll: true });
       if (!answer || typeof answer !== 'object') {
         throw new Error(t('siting.noResult'));
       }
@@ -533,7 +502,7 @@ export class SitingPanel {
       body.sitingState = 'succeeded';
       return answer;
     } catch (error) {
-      if (error.cancelled || error.aborted || controller.signal.aborted) {
+      if (error.cancelled) {
         this.outcome = { cancelled: true };
         body.sitingState = 'cancelled';
       } else {
@@ -544,9 +513,6 @@ export class SitingPanel {
       }
       throw error;
     } finally {
-      this.controller = null;
-      progress.finish();
-      progress.element.remove();
       this.runButton.disabled = false;
       this.form.removeAttribute('aria-busy');
       this.renderResult();
@@ -557,7 +523,7 @@ export class SitingPanel {
   }
 
   cancel() {
-    this.controller?.abort();
+    this.runner.cancel();
   }
 
   clearResult() {
@@ -572,14 +538,6 @@ export class SitingPanel {
 
   showErrors(fieldErrors, formMessage) {
     this.formErrors.show(fieldErrors, formMessage);
-  }
-
-  /** The errors of the scenario form, which is rebuilt with every result. */
-  scenarioErrors() {
-    return new FieldErrors({
-      form: this.saveForm, fields: SCENARIO_FIELDS, box: this.scenarioFormError,
-      inputFor: (field) => inputIn(this.saveForm, field),
-    });
   }
 
   /* ------------------------------------------------------------ result */
@@ -606,12 +564,12 @@ export class SitingPanel {
     target.dataset.status = answer.status || '';
     target.append(...[
       this.renderStatus(answer),
-      this.beforeAfterTable('siting-before-after', report.before, report.after),
+      beforeAfterTable('siting-before-after', report.before, report.after),
       this.renderSites(answer),
       this.renderCurve(answer, request),
       this.renderInputs(report),
       this.renderLeftOut(report),
-      this.buildSaveForm(answer),
+      this.scenarioPanel.saveFormFor(answer),
       h('div', { class: 'export-row siting-actions' },
         h('button', {
           type: 'button', class: 'btn btn-small btn-quiet', id: 'siting-clear', on: { click: () => this.clearResult() },
@@ -653,40 +611,6 @@ export class SitingPanel {
           sites: (answer.network?.sites || answer.sites || []).length,
         })),
       lines);
-  }
-
-  /** Before and after side by side, with the change; rows where both are null are left out. */
-  beforeAfterTable(id, before, after) {
-    const rows = MEASURES.filter(({ key }) => Number.isFinite(before?.[key]) || Number.isFinite(after?.[key]))
-      .map(({ key, format }) => {
-        const a = before?.[key];
-        const b = after?.[key];
-        const change = Number.isFinite(a) && Number.isFinite(b) ? b - a : null;
-        let changeText = t('common.none');
-        if (change !== null) {
-          const formatted = key === 'coveredShare'
-            ? formatNumber(change * 100, { maximumFractionDigits: 1, signDisplay: 'exceptZero' }) + t('siting.percentPoints')
-            : key === 'coveredPopulation'
-              ? formatNumber(change, { maximumFractionDigits: 0, signDisplay: 'exceptZero' })
-              : t('siting.minutesValue', { minutes: formatNumber(change, { maximumFractionDigits: 1, signDisplay: 'exceptZero' }) });
-          changeText = formatted;
-        }
-        const cell = (value, when) => h('td', {
-          class: 'num', dataset: { when, value: Number.isFinite(value) ? String(value) : '' },
-        }, Number.isFinite(value) ? format(value) : t('common.none'));
-        return h('tr', { dataset: { measure: key } },
-          h('th', { scope: 'row' }, t(`siting.measure.${key}`)),
-          cell(a, 'before'),
-          cell(b, 'after'),
-          h('td', { class: 'num siting-change', dataset: { when: 'change' } }, changeText));
-      });
-    return h('table', { class: 'data-table siting-before-after', id },
-      h('thead', {}, h('tr', {},
-        h('th', { scope: 'col' }, ''),
-        h('th', { scope: 'col', class: 'num' }, t('siting.before')),
-        h('th', { scope: 'col', class: 'num' }, t('siting.after')),
-        h('th', { scope: 'col', class: 'num' }, t('siting.change')))),
-      h('tbody', {}, rows));
   }
 
   renderSites(answer) {
@@ -751,266 +675,14 @@ export class SitingPanel {
       h('div', { class: 'unreachable-message' }, item.reason || '')))) : null);
   }
 
-  /* ------------------------------------------------------------ scenarios */
-
-  buildSaveForm(answer) {
-    const sites = answer.network?.sites || [];
-    if (answer.resultId === null || answer.resultId === undefined || !sites.length) {
-      return null;
-    }
-    const errorSlot = (field) => h('div', {
-      class: 'field-error', id: `scenario-${field}-error`, dataset: { errorFor: field }, 'aria-live': 'polite',
-    });
-    const typeCodes = this.catalogue.types.map((type) => type.code);
-    const typeCode = typeCodes.includes(DEFAULTS.fixedType) ? DEFAULTS.fixedType : typeCodes[0];
-    this.scenarioName = h('input', {
-      id: 'scenario-name', name: 'name', type: 'text', maxlength: '200', autocomplete: 'off',
-      value: this.suggestName(answer, typeCode), 'aria-describedby': 'scenario-name-error',
-    });
-    this.scenarioType = h('select', { id: 'scenario-type', name: 'typeCode', 'aria-describedby': 'scenario-typeCode-error' },
-      this.catalogue.types.map((type) => h('option', { value: type.code }, this.catalogue.typeName(type.code))));
-    this.scenarioType.value = typeCode;
-    this.saveButton = h('button', { type: 'submit', class: 'btn btn-primary', id: 'scenario-save' }, t('siting.scenario.save'));
-    this.scenarioFormError = h('div', { class: 'form-error', id: 'scenario-form-error', role: 'alert', hidden: true });
-    this.saveForm = h('form', {
-      id: 'scenario-form', class: 'scenario-form', novalidate: true,
-      on: { submit: (event) => { event.preventDefault(); this.saveFromForm(); } },
-    },
-    h('div', { class: 'subheading' }, t('siting.scenario.heading')),
-    h('div', { class: 'field-hint' }, t('siting.scenario.hint', { count: sites.length })),
-    h('div', { class: 'form-grid' },
-      h('div', { class: 'form-field form-field--wide', dataset: { field: 'name' } },
-        h('label', { for: 'scenario-name' }, t('siting.scenario.name')), this.scenarioName, errorSlot('name')),
-      h('div', { class: 'form-field form-field--wide', dataset: { field: 'typeCode' } },
-        h('label', { for: 'scenario-type' }, t('siting.scenario.type')), this.scenarioType, errorSlot('typeCode'))),
-    this.scenarioFormError,
-    h('div', { class: 'form-actions form-actions--tight' }, this.saveButton));
-    return this.saveForm;
-  }
-
-  /** "18 × Emergency station · Ambulance 12 min", made unique among the saved scenarios. */
-  suggestName(answer, typeCode) {
-    const report = answer.network || {};
-    const base = t('siting.scenario.suggestion', {
-      count: (report.sites || []).length,
-      type: this.catalogue.typeName(typeCode),
-      mode: modeLabel(report.mode),
-      minutes: formatNumber(report.minutes ?? NaN),
-    });
-    const taken = new Set(this.scenarios.map((scenario) => scenario.name));
-    let name = base;
-    for (let n = 2; taken.has(name); n++) {
-      name = `${base} (${n})`;
-    }
-    return name;
-  }
-
-  async saveFromForm() {
-    const answer = this.result?.answer;
-    if (!answer || this.saving) {
-      return;
-    }
-    const name = this.scenarioName.value.trim();
-    if (!name) {
-      this.scenarioErrors().show({ name: t('siting.scenario.nameRequired') });
-      return;
-    }
-    try {
-      await this.save({ name, resultId: answer.resultId, typeCode: this.scenarioType.value });
-    } catch {
-      // shown in the form
-    }
-  }
-
-  /**
-   * Saves a scenario ({name, resultId, typeCode}), shows it, reloads the facilities (its sites are
-   * planned facilities now) and the scenario list. Resolves with the scenario; rejects with the
-   * error after showing it in the save form.
-   */
-  async save(scenarioRequest) {
-    const body = document.body.dataset;
-    this.saving = true;
-    body.scenarioState = 'saving';
-    if (this.saveForm) {
-      this.saveButton.disabled = true;
-      this.scenarioErrors().show({});
-    }
-    try {
-      const scenario = await createScenario(scenarioRequest);
-      this.scenario = scenario;
-      body.scenarioState = 'saved';
-      body.scenarioId = String(scenario.id);
-      this.renderScenario();
-      toast(t('siting.scenario.saved', { name: scenario.name }), { kind: 'success' });
-      await Promise.all([
-        this.refreshFacilities().catch(() => {}),
-        this.refreshScenarios(),
-      ]);
-      this.scenarioResult.scrollIntoView({ block: 'nearest' });
-      return scenario;
-    } catch (error) {
-      body.scenarioState = 'failed';
-      if (this.saveForm) {
-        this.scenarioErrors().showServer(error, t('siting.scenario.failed'));
-      }
-      throw error;
-    } finally {
-      this.saving = false;
-      if (this.saveForm) {
-        this.saveButton.disabled = false;
-      }
-    }
-  }
-
-  buildScenarioPart() {
-    this.scenarioResult = h('div', { id: 'scenario-result', class: 'scenario-result', 'aria-live': 'polite' });
-    this.scenarioList = h('ul', { id: 'scenario-list', class: 'network-list scenario-list', 'aria-live': 'polite' });
-    return h('div', { class: 'scenario-part' },
-      this.scenarioResult,
-      h('h3', { class: 'subheading', dataset: { i18n: 'siting.scenario.listHeading' } }, t('siting.scenario.listHeading')),
-      this.scenarioList);
-  }
-
-  /** The scenario just saved or opened: name, sites, before and after side by side, export. */
-  renderScenario() {
-    const scenario = this.scenario;
-    const target = this.scenarioResult;
-    target.replaceChildren();
-    delete target.dataset.scenarioId;
-    if (!scenario) {
-      return;
-    }
-    target.dataset.scenarioId = String(scenario.id);
-    const summary = scenario.summary || {};
-    const sites = scenario.sites || [];
-    target.append(h('div', { class: 'result siting-scenario' },
-      h('div', { class: 'result-title', id: 'scenario-title' }, scenario.name),
-      h('div', { id: 'scenario-sites', dataset: { count: String(sites.length) } }, t('siting.scenario.summary', {
-        count: sites.length,
-        type: this.catalogue.typeName(scenario.typeCode),
-        model: t(`siting.modelShort.${summary.model}`),
-        mode: modeLabel(summary.mode),
-        minutes: formatNumber(summary.minutes ?? NaN),
-      })),
-      h('div', { class: 'field-hint' }, t('siting.scenario.meta', {
-        fixed: summary.fixedStations ?? 0,
-        population: formatNumber(summary.totalPopulation ?? NaN, { maximumFractionDigits: 0 }),
-        date: formatDate(scenario.createdAt),
-      })),
-      this.beforeAfterTable('scenario-before-after', summary.before, summary.after),
-      h('div', { class: 'export-row' },
-        h('span', { class: 'export-label' }, t('export.label')),
-        SCENARIO_FORMATS.map((format) => h('a', {
-          class: 'btn btn-small',
-          id: `scenario-export-${format}`,
-          href: scenarioExportUrl(scenario.id, format),
-          download: `scenario-${scenario.id}.${format}`,
-          dataset: { format },
-        }, t(`export.${format}`))))));
-  }
-
-  /** Re-reads GET /api/scenarios; resolves with the list (keeps the old one when the call fails). */
-  async refreshScenarios() {
-    delete document.body.dataset.scenariosLoaded;
-    try {
-      const list = await fetchScenarios();
-      this.scenarios = Array.isArray(list) ? list : [];
-      this.scenariosError = null;
-    } catch (error) {
-      this.scenariosError = error;
-    }
-    if (this.scenario && !this.scenarios.some((scenario) => scenario.id === this.scenario.id) && !this.scenariosError) {
-      this.scenario = null;
-      this.renderScenario();
-    }
-    this.renderScenarioList();
-    document.body.dataset.scenariosLoaded = String(this.scenarios.length);
-    return this.scenarios;
-  }
-
-  renderScenarioList() {
-    const items = this.scenarios.map((scenario) => {
-      const after = scenario.summary?.after;
-      const share = Number.isFinite(after?.coveredShare)
-        ? formatNumber(after.coveredShare, { style: 'percent', maximumFractionDigits: 1 }) : null;
-      return h('li', { class: 'network-item', dataset: { scenarioId: String(scenario.id) } },
-        h('div', { class: 'network-head' },
-          h('button', {
-            type: 'button', class: 'link-button network-name', title: scenario.name, dataset: { action: 'show' },
-            on: { click: () => this.showScenario(scenario) },
-          }, scenario.name),
-          h('a', {
-            class: 'btn-icon btn-icon--small', dataset: { action: 'export' }, href: scenarioExportUrl(scenario.id, 'geojson'),
-            download: `scenario-${scenario.id}.geojson`, title: t('siting.scenario.export'), 'aria-label': `${t('siting.scenario.export')}: ${scenario.name}`,
-          }, '↧'),
-          h('button', {
-            type: 'button', class: 'btn-icon btn-icon--small btn-icon--danger', dataset: { action: 'delete' },
-            title: t('siting.scenario.delete'), 'aria-label': `${t('siting.scenario.delete')}: ${scenario.name}`,
-            on: { click: () => this.confirmDelete(scenario) },
-          }, '×')),
-        h('div', { class: 'network-meta' }, [
-          t('siting.scenario.sites', { count: (scenario.sites || []).length }),
-          share ? t('siting.scenario.afterShare', { share }) : null,
-          scenario.createdAt ? formatDate(scenario.createdAt) : null,
-        ].filter(Boolean).join(' · ')));
-    });
-    if (this.scenariosError) {
-      items.unshift(h('li', { class: 'network-message network-message--error' },
-        t('siting.scenario.loadFailed', { message: describeError(this.scenariosError) })));
-    } else if (!items.length) {
-      items.push(h('li', { class: 'network-message' }, t('siting.scenario.none')));
-    }
-    this.scenarioList.replaceChildren(...items);
-  }
-
-  /** Shows a saved scenario and fits the map to its sites. */
-  showScenario(scenario) {
-    this.scenario = scenario;
-    this.renderScenario();
-    const points = (scenario.sites || []).map((site) => [site.lat, site.lon]);
-    if (points.length) {
-      this.map.fitBounds(L.latLngBounds(points), { padding: [40, 40], maxZoom: 15 });
-    }
-  }
-
-  async confirmDelete(scenario) {
-    const confirmed = await confirmDialog({
-      title: t('siting.scenario.deleteTitle'),
-      message: t('siting.scenario.deleteMessage', { name: scenario.name, count: (scenario.sites || []).length }),
-      okLabel: t('common.delete'),
-      danger: true,
-    });
-    if (!confirmed) {
-      return false;
-    }
-    try {
-      await deleteScenario(scenario.id);
-      toast(t('siting.scenario.deleted', { name: scenario.name }), { kind: 'success' });
-    } catch (error) {
-      if (error.status !== 404) {
-        toast(t('siting.scenario.deleteFailed', { message: describeError(error) }), { kind: 'error', timeoutMs: 8000 });
-      }
-    }
-    await Promise.all([this.refreshScenarios(), this.refreshFacilities().catch(() => {})]);
-    return true;
-  }
-
   /* ------------------------------------------------------------ language */
 
   retranslate() {
     this.updateVisibility();
     this.renderFixedTypes();
     this.renderExcluded();
-    // the save form is rebuilt with the result: keep what the planner typed
-    const typed = this.scenarioName?.isConnected ? this.scenarioName.value : null;
-    const type = this.scenarioType?.isConnected ? this.scenarioType.value : null;
+    // the scenario save form is drawn again with the result, keeping what the planner typed
     this.renderResult();
-    if (typed !== null && this.scenarioName) {
-      this.scenarioName.value = typed;
-      this.scenarioType.value = type;
-    }
-    this.renderScenario();
-    this.renderScenarioList();
   }
 }
 

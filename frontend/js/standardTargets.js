@@ -6,9 +6,9 @@
  * Calls: GET /api/standards; PUT /api/standards/{code}/targets/{target} {value, minutes};
  * DELETE /api/standards/{code}/targets/{target} (reset).
  */
-import { problemBox } from './networks.js';
+import { fetchStandards, resetStandardTarget, saveStandardTarget } from './api.js';
 import { formatNumber, t } from './i18n.js';
-import { h } from './ui.js';
+import { h, problemBox } from './ui.js';
 
 export const DEFAULT_STANDARD = 'qingdao-2024';
 
@@ -26,12 +26,11 @@ export function displayValue(target, value = target.value) {
 
 export class StandardTargets {
   /**
-   * @param request (method, url, body) → Promise of the parsed JSON, rejecting with an ApiError
+   * @param container where the selector, the target table and its error box go
    * @param onChange (standardCode) after a change, a reset or another standard was chosen
    */
-  constructor({ container, request, onChange }) {
+  constructor({ container, onChange }) {
     this.container = container;
-    this.request = request;
     this.onChange = onChange;
     this.standards = [];
     this.code = DEFAULT_STANDARD;
@@ -44,7 +43,7 @@ export class StandardTargets {
   }
 
   async load() {
-    this.standards = await this.request('GET', '/api/standards');
+    this.standards = await fetchStandards();
     if (!this.standards.some((s) => s.code === this.code) && this.standards.length) {
       this.code = this.standards[0].code;
     }
@@ -117,19 +116,19 @@ export class StandardTargets {
       const minutes = minutesInput.value.trim() === '' ? NaN : Number(minutesInput.value);
       body.minutes = Number.isFinite(minutes) ? minutes : minutesInput.value;
     }
-    await this.send('PUT', target, body);
+    await this.send(() => saveStandardTarget(this.code, target.code, body));
   }
 
   async reset(target) {
-    await this.send('DELETE', target);
+    await this.send(() => resetStandardTarget(this.code, target.code));
   }
 
-  async send(method, target, body) {
+  /** Sends a change (call: () => Promise), then reads the standards again and reports the change. */
+  async send(call) {
     this.errorBox.replaceChildren();
-    const url = `/api/standards/${encodeURIComponent(this.code)}/targets/${encodeURIComponent(target.code)}`;
     document.body.dataset.targetState = 'saving';
     try {
-      await this.request(method, url, body);
+      await call();
       await this.load();
       document.body.dataset.targetState = 'saved';
       this.onChange?.(this.code);

@@ -1,7 +1,8 @@
 /**
  * Small UI building blocks shared by the feature modules: a DOM builder, the side panel and its
  * "sheet" (a detail view that slides over the panel for forms and tasks), a progress bar with a
- * cancel button for long jobs, toasts, a confirmation dialog and one Escape-key stack.
+ * cancel button for long jobs, toasts, a confirmation dialog, one Escape-key stack, and the one
+ * way a failed request is shown (describeError for a line, problemBox for a box).
  *
  * Nothing here knows about facilities; feature modules compose these pieces.
  */
@@ -352,4 +353,21 @@ export function describeError(error) {
     return error.detail || error.title || t('error.unexpected', { status: error.status });
   }
   return String(error?.message || error);
+}
+
+/**
+ * A failure as a red box: the problem's title (else fallbackTitle), its detail, and the messages
+ * of its rejected items and field errors as a list. Every panel shows a failed request or job
+ * this way (forms with fields show rejected items at their fields instead: formParts.FieldErrors).
+ */
+export function problemBox(error, fallbackTitle) {
+  const items = [...(error.rejected || []), ...(error.errors || [])]
+    .map((item) => [item.row !== null && item.row !== undefined ? `${t('import.row')} ${formatNumber(item.row)}` : null,
+      item.field || null, item.message].filter(Boolean).join(' · '))
+    .filter(Boolean);
+  const detail = describeError(error);
+  return h('div', { class: 'result result--error' },
+    h('div', { class: 'result-title' }, error.title && error.title !== detail && !error.isNetworkError ? error.title : fallbackTitle),
+    detail ? h('div', {}, detail) : null,
+    items.length ? h('ul', { class: 'result-list' }, items.map((text) => h('li', {}, text))) : null);
 }
