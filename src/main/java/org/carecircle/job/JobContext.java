@@ -45,30 +45,21 @@ public interface JobContext {
    */
   default JobContext step(double from, double to) {
     JobContext outer = this;
-    return new JobContext() {
-      @Override
-      public void progress(double fraction0to1, String message) {
-        outer.progress(from + (to - from) * Math.max(0, Math.min(1, fraction0to1)), message);
-      }
-
-      @Override
-      public void checkCancelled() {
-        outer.checkCancelled();
-      }
-
-      @Override
-      public void commit() {
-        outer.commit();
-      }
-    };
+    return forwarding(this, (fraction0to1, message) ->
+        outer.progress(from + (to - from) * Math.max(0, Math.min(1, fraction0to1)), message));
   }
 
   /** A context that passes cancel and commit through but keeps its progress to itself (a step of a loop). */
   default JobContext quiet() {
-    JobContext outer = this;
+    return forwarding(this, (fraction0to1, message) -> {});
+  }
+
+  private static JobContext forwarding(JobContext outer, java.util.function.BiConsumer<Double, String> progress) {
     return new JobContext() {
       @Override
-      public void progress(double fraction0to1, String message) {}
+      public void progress(double fraction0to1, String message) {
+        progress.accept(fraction0to1, message);
+      }
 
       @Override
       public void checkCancelled() {
