@@ -96,6 +96,7 @@ public final class ScaleBench {
         "--logging.level.root=WARN");
     int port = ((WebServerApplicationContext) app).getWebServer().getPort();
     api = new ApiClient(port).as("admin", "scale-bench-admin");
+    record("load_average_start", loadAverage(), "", "1-minute load average of the machine (2 cores, shared)");
     record("app_start", seconds(startedApp), "s", "Spring Boot on H2GIS, port " + port);
     Map<String, Object> manifest = MetroFixture.readManifest(fixture);
 
@@ -118,6 +119,7 @@ public final class ScaleBench {
     step("siting", () -> siting());
     step("raster_import_postgis", () -> postgisRasterImport());
     record("vmhwm_end", vmHwmMegabytes(), "MB", "resident set high-water mark of the whole run");
+    record("load_average_end", loadAverage(), "", "1-minute load average of the machine (2 cores, shared)");
   }
 
   private interface Step {
@@ -418,6 +420,14 @@ public final class ScaleBench {
 
   private static String abbreviate(String text) {
     return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+  }
+
+  static double loadAverage() {
+    try {
+      return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+    } catch (IOException | RuntimeException e) {
+      return Double.NaN;
+    }
   }
 
   static double vmHwmMegabytes() {

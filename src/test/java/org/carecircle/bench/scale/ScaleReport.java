@@ -145,10 +145,12 @@ public final class ScaleReport {
     System.out.println("k: least-squares slope of log(value) on log(routing graph nodes) over the sizes measured.");
     for (String size : sizes) {
       Map<String, Double> same = figures.get(size);
-      System.out.printf(Locale.ROOT, "%s M: %.0f nodes, %.0f edges, JVM max heap %.1f GB, app start %.1f s, peak RSS at end %.0f MB%n",
+      System.out.printf(Locale.ROOT, "%s M: %.0f nodes, %.0f edges, JVM max heap %.1f GB, app start %.1f s, peak RSS at"
+          + " end %.0f MB, machine load average %.1f at start, %.1f at end (2 cores, shared)%n",
           size, same.getOrDefault("nodes", Double.NaN), same.getOrDefault("edges", Double.NaN),
           same.getOrDefault("jvm_max_heap", Double.NaN), same.getOrDefault("app_start", Double.NaN),
-          same.getOrDefault("vmhwm_end", Double.NaN));
+          same.getOrDefault("vmhwm_end", Double.NaN), same.getOrDefault("load_average_start", Double.NaN),
+          same.getOrDefault("load_average_end", Double.NaN));
     }
     System.out.println();
     if (misses.isEmpty() && errors.isEmpty()) {
