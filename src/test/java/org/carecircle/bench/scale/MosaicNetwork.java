@@ -34,8 +34,11 @@ final class MosaicNetwork {
   static final String CONNECTOR_MAXSPEED_KMH = "60";
   static final double EARTH_RADIUS_METERS = 6_371_000;
 
-  /** One copy of the source (or of its crop), shifted by {@code dLon, dLat} degrees. */
-  record Tile(int index, int row, int column, double dLon, double dLat, OsmSource roads, long[] anchorKeys) {}
+  /**
+   * One copy of the source (or of its crop), shifted by {@code dLon, dLat} degrees; {@code anchors}
+   * are indexes into {@code roads}.
+   */
+  record Tile(int index, int row, int column, double dLon, double dLat, OsmSource roads, int[] anchors) {}
 
   /** A connecting road from anchor A (in tile {@code tileA}) to anchor B, in mosaic coordinates. */
   record Connector(int tileA, int nodeA, int tileB, int nodeB, double lonA, double latA, double lonB, double latB, String highway,
@@ -75,11 +78,11 @@ final class MosaicNetwork {
       Calibration[] calibrationOut) throws IOException {
     RoadNetwork imported = sourceImported != null ? sourceImported : importRoads(source, work.resolve("source"));
     int sourceNodes = imported.nodeCount();
-    long[] sourceAnchors = anchors(source, imported);
+    int[] sourceAnchors = anchors(source, imported);
     int fullTiles = targetNodes / sourceNodes;
     int remainder = targetNodes - fullTiles * sourceNodes;
     OsmSource crop = null;
-    long[] cropAnchors = null;
+    int[] cropAnchors = null;
     double cropFraction = 0;
     int imports = 1;
     int cropNodes = 0;
@@ -228,7 +231,7 @@ final class MosaicNetwork {
   }
 
   /** Source nodes fit to end a connecting road (see the class comment), as indexes into {@code roads}. */
-  private static long[] anchors(OsmSource roads, RoadNetwork imported) {
+  private static int[] anchors(OsmSource roads, RoadNetwork imported) {
     StrongComponents walk = StrongComponents.of(imported.modeGraph(TravelMode.WALK));
     StrongComponents drive = StrongComponents.of(imported.modeGraph(TravelMode.DRIVE));
     int walkLargest = largest(walk);
@@ -240,7 +243,7 @@ final class MosaicNetwork {
       }
     }
     boolean[] junction = roads.junctions();
-    List<Long> result = new ArrayList<>();
+    List<Integer> result = new ArrayList<>();
     java.util.BitSet taken = new java.util.BitSet(roads.nodeCount());
     for (int w = 0; w < roads.wayCount(); w++) {
       if (!twoWayRoad(roads.wayTags.get(w))) {
@@ -250,11 +253,11 @@ final class MosaicNetwork {
         int node = roads.wayNodes[i];
         if (junction[node] && !taken.get(node) && mainKeys.contains(key(roads.lon[node], roads.lat[node]))) {
           taken.set(node);
-          result.add((long) node);
+          result.add(node);
         }
       }
     }
-    return result.stream().mapToLong(Long::longValue).toArray();
+    return result.stream().mapToInt(Integer::intValue).toArray();
   }
 
   private static int largest(StrongComponents components) {
@@ -290,13 +293,13 @@ final class MosaicNetwork {
     double high = Double.NEGATIVE_INFINITY;
     double lowB = Double.POSITIVE_INFINITY;
     double highB = Double.NEGATIVE_INFINITY;
-    for (long anchor : a.anchorKeys) {
-      double along = horizontal ? a.roads.lat[(int) anchor] : a.roads.lon[(int) anchor];
+    for (int anchor : a.anchors) {
+      double along = horizontal ? a.roads.lat[anchor] : a.roads.lon[anchor];
       low = Math.min(low, along);
       high = Math.max(high, along);
     }
-    for (long anchor : b.anchorKeys) {
-      double along = horizontal ? b.roads.lat[(int) anchor] : b.roads.lon[(int) anchor];
+    for (int anchor : b.anchors) {
+      double along = horizontal ? b.roads.lat[anchor] : b.roads.lon[anchor];
       lowB = Math.min(lowB, along);
       highB = Math.max(highB, along);
     }
@@ -328,8 +331,7 @@ final class MosaicNetwork {
   private static int nearestSeam(Tile tile, boolean horizontal, double bandLow, double bandHigh, boolean before) {
     int best = -1;
     double bestAcross = 0;
-    for (long anchorKey : tile.anchorKeys) {
-      int anchor = (int) anchorKey;
+    for (int anchor : tile.anchors) {
       double along = horizontal ? tile.roads.lat[anchor] : tile.roads.lon[anchor];
       if (along < bandLow || along > bandHigh) {
         continue;

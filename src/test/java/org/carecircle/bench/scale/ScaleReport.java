@@ -152,6 +152,14 @@ public final class ScaleReport {
           same.getOrDefault("vmhwm_end", Double.NaN), same.getOrDefault("load_average_start", Double.NaN),
           same.getOrDefault("load_average_end", Double.NaN));
     }
+    for (String size : sizes) {
+      Double nodes = figures.get(size).get("nodes");
+      double asked = sizeOf(size) * 1e6;
+      if (nodes != null && Math.abs(nodes - asked) > 0.01 * asked) {
+        misses.add(String.format(Locale.ROOT, "%s M: the routing graph has %.0f nodes, more than 1 %% off %.0f", size,
+            nodes, asked));
+      }
+    }
     System.out.println();
     if (misses.isEmpty() && errors.isEmpty()) {
       System.out.println("No misses.");
