@@ -11,6 +11,44 @@ mvn -B -q -ntp -DskipTests test-compile dependency:build-classpath -Dmdep.output
 cp="target/classes:target/test-classes:$(cat target/bench-classpath.txt)"
 run() { java -Xmx3g -cp "$cp" "$@"; }
 
+# scripts/bench.sh scale [SIZES]: the metropolitan-scale benchmarks only. SIZES are routing graph
+# node counts in millions, comma-separated (default 0.1,0.5,1,2). Per size: the fixture is generated
+# into target/scale/<size>/ (kept and reused), then the real application runs in a fresh JVM with
+# the heap that scripts/run.sh gives it (no -Xmx: the JVM's default, a quarter of the memory) and is
+# measured through its HTTP API (ScaleBench). Figures go to target/scale/results.tsv (one line per
+# figure, tagged size@run) and the table with growth exponents and misses is printed at the end.
+# With CARECIRCLE_TEST_PG_URL (and CARECIRCLE_TEST_PG_USER) set, the raster import is also measured
+# on that PostGIS database. SCALE_SOURCE picks the OSM extract to tile (default Porto Alegre).
+if [ "${1:-}" = scale ]; then
+  sizes="${2:-0.1,0.5,1,2}"
+  source_osm="${SCALE_SOURCE:-$geodata/porto-alegre/poa_osm.pbf}"
+  run_id="$(date -u +%Y%m%dT%H%M%SZ)"
+  mkdir -p target/scale
+  echo "== Scale benchmarks, run $run_id, sizes $sizes M nodes, source $(basename "$source_osm")"
+  for size in ${sizes//,/ }; do
+    nodes="$(awk -v s="$size" 'BEGIN { printf "%d", s * 1000000 }')"
+    folder="target/scale/$size"
+    if [ -f "$folder/fixture.json" ] && grep -q "\"targetNodes\" : $nodes," "$folder/fixture.json"; then
+      echo "-- $size M: fixture reused from $folder"
+    else
+      echo "-- $size M: generating the fixture into $folder"
+      rm -rf "$folder"
+      run org.carecircle.bench.scale.MetroFixtureGenerator "$source_osm" "$nodes" "$folder" \
+        || { echo "-- $size M: fixture generation failed"; continue; }
+    fi
+    echo "-- $size M: measuring (fresh JVM, default heap as scripts/run.sh)"
+    log="target/scale/$size-$run_id.log"
+    status=0
+    timeout "${SCALE_TIMEOUT_SECONDS:-5400}" java -cp "$cp" org.carecircle.bench.scale.ScaleBench "$folder" \
+        "$size@$run_id" target/scale/results.tsv >"$log" 2>&1 || status=$?
+    grep "^$size@$run_id" "$log" || true
+    [ "$status" -eq 0 ] || echo "-- $size M: the bench JVM ended with status $status (124: timed out); log: $log"
+  done
+  echo
+  java -cp "$cp" org.carecircle.bench.scale.ScaleReport target/scale/results.tsv "$run_id"
+  exit 0
+fi
+
 echo "== Road network import and search: Heidelberg (car, 15 minutes)"
 run org.carecircle.bench.NetworkBench "$geodata/heidelberg/heidelberg.osm.pbf" 8.6934 49.4093
 echo
