@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.carecircle.testsupport.Browser;
+import org.carecircle.testsupport.ChildServer;
 import org.carecircle.testsupport.TestUsers;
 import org.carecircle.testsupport.PostgisTestStore;
 import org.carecircle.testsupport.SharedGeodata;
@@ -36,11 +37,11 @@ class InterruptedJobPageTest implements PostgisTestStore {
     arguments.add(AppInstance.SHARED_GEODATA_FOLDER);
     arguments.add("--carecircle.map.tile-url=");
     arguments.addAll(AppInstance.QUICK_HEARTBEAT);
-    ChildInstance first = ChildInstance.start(arguments, work.resolve("first.log"));
+    ChildServer first = ChildServer.startClasses(arguments, work.resolve("first.log"));
     ChromeDriver browser = Browser.start();
-    ChildInstance second = null;
+    ChildServer second = null;
     try {
-      Browser.signIn(browser, "http://127.0.0.1:" + first.port, TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+      Browser.signIn(browser, "http://127.0.0.1:" + first.port(), TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
       waitFor(browser, Duration.ofSeconds(30), () -> "true".equals(browser.executeScript(
           "return document.body.dataset.appReady || null")));
       browser.findElement(By.cssSelector("#lang-switch [data-lang='zh']")).click();
@@ -53,14 +54,14 @@ class InterruptedJobPageTest implements PostgisTestStore {
       waitFor(browser, Duration.ofSeconds(60), () -> (jobId[0] = runningImport(first)) != null);
       first.kill();
 
-      second = ChildInstance.start(arguments, work.resolve("second.log"), first.port);
+      second = ChildServer.startClasses(arguments, work.resolve("second.log"), first.port());
       WebElement outcome = new WebDriverWait(browser, Duration.ofSeconds(120)).until(driver -> {
         List<WebElement> boxes = driver.findElements(By.cssSelector("#network-import-result .result--error"));
         return boxes.isEmpty() ? null : boxes.get(0);
       });
       browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", outcome);
       assertThat(outcome.getText()).contains("任务因服务器重启而中断").contains("未保存任何结果");
-      assertThat(second.api.get("/api/jobs/" + jobId[0]).json().get("message").asText())
+      assertThat(second.api().get("/api/jobs/" + jobId[0]).json().get("message").asText())
           .isEqualTo("interrupted by a restart");
     } finally {
       Path shots = Files.createDirectories(Path.of("target", "screenshots"));
@@ -74,8 +75,8 @@ class InterruptedJobPageTest implements PostgisTestStore {
   }
 
   /** The id of the network import running on the instance, once it has reported progress. */
-  private static String runningImport(ChildInstance instance) {
-    for (JsonNode job : instance.api.get("/api/jobs").json()) {
+  private static String runningImport(ChildServer instance) {
+    for (JsonNode job : instance.api().get("/api/jobs").json()) {
       if (job.get("kind").asText().equals("network-import") && job.get("state").asText().equals("running")
           && job.get("progress").asDouble() > 0) {
         return job.get("id").asText();

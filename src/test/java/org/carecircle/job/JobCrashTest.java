@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.carecircle.testsupport.ApiClient.Response;
+import org.carecircle.testsupport.ChildServer;
 import org.carecircle.testsupport.SharedGeodata;
 import org.carecircle.testsupport.TestStores;
 import org.junit.jupiter.api.Test;
@@ -32,22 +33,22 @@ abstract class JobCrashTest {
     arguments.add(AppInstance.SHARED_GEODATA_FOLDER);
     arguments.addAll(AppInstance.QUICK_HEARTBEAT);
 
-    ChildInstance first = ChildInstance.start(arguments, work.resolve("first.log"));
+    ChildServer first = ChildServer.startClasses(arguments, work.resolve("first.log"));
     String jobId;
     List<String> networksBefore;
     try {
-      networksBefore = ids(first.api.get("/api/networks").json());
-      Response accepted = first.api.upload("/api/networks/import",
+      networksBefore = ids(first.api().get("/api/networks").json());
+      Response accepted = first.api().upload("/api/networks/import",
           SharedGeodata.file("heidelberg/heidelberg.osm.pbf"), "name", "heidelberg-killed");
       assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
       jobId = accepted.json().get("jobId").asText();
       // killed once GraphHopper is at work: the upload is copied and the staging folder exists
-      JsonNode running = AppInstance.pollJob(first.api, jobId, job -> AppInstance.finished(job)
+      JsonNode running = AppInstance.pollJob(first.api(), jobId, job -> AppInstance.finished(job)
           || (job.get("state").asText().equals("running") && hasStaging(networks)));
       // H2 writes committed transactions to its file up to half a second later (its write delay):
       // give the job's row that long, as any job that has run for a moment has
       AppInstance.sleep(1000);
-      running = first.api.get("/api/jobs/" + jobId).json();
+      running = first.api().get("/api/jobs/" + jobId).json();
       assertThat(running.get("state").asText()).as("still running when killed: " + running).isEqualTo("running");
       assertThat(AppInstance.hiddenEntries(networks)).anyMatch(name -> name.startsWith(".upload-"))
           .anyMatch(name -> name.startsWith(".importing-"));
@@ -55,21 +56,21 @@ abstract class JobCrashTest {
       first.kill();
     }
 
-    ChildInstance second = ChildInstance.start(arguments, work.resolve("second.log"));
+    ChildServer second = ChildServer.startClasses(arguments, work.resolve("second.log"));
     try {
-      JsonNode failed = AppInstance.pollJob(second.api, jobId, AppInstance::finished);
+      JsonNode failed = AppInstance.pollJob(second.api(), jobId, AppInstance::finished);
       assertThat(failed.get("state").asText()).as(failed.toString()).isEqualTo("failed");
       assertThat(failed.get("message").asText()).isEqualTo("interrupted by a restart");
       assertThat(failed.at("/error/detail").asText()).startsWith("interrupted by a restart");
       assertThat(failed.get("finishedAt").isNull()).isFalse();
       assertThat(AppInstance.hiddenEntries(networks)).as("upload and staging folder removed").isEmpty();
-      assertThat(ids(second.api.get("/api/networks").json())).as("nothing stored").isEqualTo(networksBefore);
+      assertThat(ids(second.api().get("/api/networks").json())).as("nothing stored").isEqualTo(networksBefore);
       // the restarted server still works: a new import of the same file succeeds
-      String again = AppInstance.importServerFile(second.api, SharedGeodata.file("heidelberg/heidelberg.osm.pbf"),
+      String again = AppInstance.importServerFile(second.api(), SharedGeodata.file("heidelberg/heidelberg.osm.pbf"),
           "Heidelberg, again");
-      JsonNode stored = AppInstance.pollJob(second.api, again, AppInstance::finished);
+      JsonNode stored = AppInstance.pollJob(second.api(), again, AppInstance::finished);
       assertThat(stored.get("state").asText()).isEqualTo("succeeded");
-      assertThat(second.api.delete("/api/networks/" + stored.at("/result/id").asLong()).status()).isEqualTo(204);
+      assertThat(second.api().delete("/api/networks/" + stored.at("/result/id").asLong()).status()).isEqualTo(204);
     } finally {
       second.stop();
     }

@@ -121,7 +121,7 @@ class CrashSafetyIT {
     }
 
     void run() {
-      ChildServer server = ChildServer.start(work, settings);
+      ChildServer server = ChildServer.startJar(work, settings);
       for (int n = 0; n < kills; n++) {
         int cycle = n;
         Operation operation = Operation.values()[cycle % Operation.values().length];
@@ -141,7 +141,7 @@ class CrashSafetyIT {
         join(imports);
         log.add("cycle " + cycle + ": " + operation + " killed after " + delayMillis + " ms, import "
             + (outcome.acknowledged ? "acknowledged" : "not acknowledged"));
-        server = ChildServer.start(work, settings);
+        server = ChildServer.startJar(work, settings);
         verify(server, cycle, operation, outcome);
       }
       server.kill();
