@@ -33,27 +33,35 @@ import org.carecircle.network.TravelTimeSearch;
  * the product did before); the local way builds straight from the search result, looking only
  * at the nodes reached and the edges under the zone's lattice (what the product does now).
  *
- * <p>Sizes: Heidelberg's network alone, then padded with 1 to 8 far-away, disconnected copies of
- * itself (shifted east, west, north and south around it, in memory), so that the zone is the
- * same and only the network grows, up to about 2 million nodes. The facilities lie in the
- * original, whose nodes sit in the middle of the node numbering. The exponent k of time &prop;
- * nodes^k is fitted by least squares over the sizes.
+ * <p>Sizes: Heidelberg's network alone, then padded with far-away, disconnected copies of itself
+ * (in memory, on a square grid spiralling out from the original, so both east-west and
+ * north-south), so that the zone is the same and only the network grows, up to about 2 million
+ * nodes. The facilities lie in the original, whose nodes sit in the middle of the node
+ * numbering. The exponent k of time &prop; nodes^k is fitted by least squares over the sizes.
+ *
+ * <p>Figures: the median wall time of the 20 zones, and the mean CPU time of the whole process
+ * per zone over the 20 (all threads: a build may use two; also GC), which a machine shared with
+ * other work inflates much less than wall time.
  */
 public final class ZoneScaleBench {
   private static final double CUTOFF_SECONDS = 15 * 60;
   private static final int TIMED_FACILITIES = 20;
   private static final int WARM_UP_ROUNDS = 3;
+  /** Rounds on the first network before any figure, so that the first row is not the JIT's. */
+  private static final int JIT_WARM_UP_ROUNDS = 10;
   private static final int DISSOLVED_FACILITIES = 500;
-  /** Copies around the original, in this order: (column, row) offsets in units of its extent. */
-  private static final int[][] PLACES = {{1, 0}, {-1, 0}, {0, 1}, {0, -1}, {1, 1}, {-1, -1}, {1, -1}, {-1, 1}};
   /** Copies are shifted by this many times the original's extent: a gap of half an extent. */
   private static final double SPACING = 1.5;
+  /** The machine's CPU time of this process, to see through a loaded machine's wall clock. */
+  private static final com.sun.management.OperatingSystemMXBean OS =
+      (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
   private ZoneScaleBench() {}
 
   /**
    * Arguments: the OSM file, the central box minLon minLat maxLon maxLat to draw facilities in,
-   * and optionally the list of copy counts (default 0,1,2,4,8).
+   * and optionally the list of copy counts (default 0,2,13,26,53: Heidelberg's 37,003 nodes, then
+   * about 0.1, 0.5, 1 and 2 million).
    */
   public static void main(String[] args) throws Exception {
     Path osm = Path.of(args[0]);
@@ -61,7 +69,7 @@ public final class ZoneScaleBench {
         Double.parseDouble(args[4])};
     int[] copyCounts = args.length > 5
         ? Arrays.stream(args[5].split(",")).mapToInt(Integer::parseInt).toArray()
-        : new int[] {0, 1, 2, 4, 8};
+        : new int[] {0, 2, 13, 26, 53};
     Path folder = Files.createTempDirectory("carecircle-zone-scale-bench");
     long t = System.nanoTime();
     RoadNetwork original = NetworkImporter.importOsm(osm, folder.resolve("graphhopper"), 200, (f, m) -> {});
@@ -78,9 +86,18 @@ public final class ZoneScaleBench {
 
     System.out.printf("one 15-minute car zone (search + build), median of %d facilities; baseline = the whole-array"
         + " build of the same search%n", TIMED_FACILITIES);
-    System.out.printf("%10s %12s %14s %14s %8s %16s %12s%n", "copies", "nodes", "baseline ms", "local ms", "ratio",
-        "dissolved %d ms".formatted(DISSOLVED_FACILITIES), "builder MB");
+    System.out.printf("%6s %10s | %22s | %22s | %7s | %17s | %9s%n", "copies", "nodes", "baseline ms (wall, cpu)",
+        "local ms (wall, cpu)", "ratio", "dissolved %d ms".formatted(DISSOLVED_FACILITIES), "builder MB");
     List<double[]> rows = new ArrayList<>();
+    EdgeTravelTimes originalTimes = EdgeTravelTimes.of(original, originalDrive);
+    IsochroneBuilder originalBuilder = new IsochroneBuilder(original, originalDrive);
+    for (int round = 0; round < JIT_WARM_UP_ROUNDS; round++) {
+      for (SnappedPoint facility : facilities) {
+        zone(facility, originalDrive, originalTimes, originalBuilder, options, false);
+        zone(facility, originalDrive, originalTimes, originalBuilder, options, true);
+      }
+      dissolved(spread, originalDrive, originalTimes, originalBuilder, options);
+    }
     for (int copies : copyCounts) {
       int home = copies / 2;
       RoadNetwork network = padded(original, copies, home, whole);
@@ -91,41 +108,46 @@ public final class ZoneScaleBench {
       List<SnappedPoint> shifted = facilities.stream().map(s -> shift(s, edgeOffset)).toList();
       List<SnappedPoint> shiftedSpread = spread.stream().map(s -> shift(s, edgeOffset)).toList();
 
-      double[] areas = new double[2];
       for (int round = 0; round < WARM_UP_ROUNDS; round++) {
         for (SnappedPoint facility : shifted) {
-          areas[0] = zone(facility, drive, times, builder, options, false).areaSquareMeters();
-          areas[1] = zone(facility, drive, times, builder, options, true).areaSquareMeters();
-          if (areas[0] != areas[1]) {
-            throw new IllegalStateException("local and baseline zones differ: " + areas[0] + " vs " + areas[1]);
+          double baselineArea = zone(facility, drive, times, builder, options, false).areaSquareMeters();
+          double localArea = zone(facility, drive, times, builder, options, true).areaSquareMeters();
+          if (baselineArea != localArea) {
+            throw new IllegalStateException("local and baseline zones differ: " + baselineArea + " vs " + localArea);
           }
         }
       }
-      double[] baselineMillis = new double[TIMED_FACILITIES];
-      double[] localMillis = new double[TIMED_FACILITIES];
-      for (int i = 0; i < TIMED_FACILITIES; i++) {
-        long start = System.nanoTime();
-        zone(shifted.get(i), drive, times, builder, options, false);
-        baselineMillis[i] = (System.nanoTime() - start) / 1e6;
-        start = System.nanoTime();
-        zone(shifted.get(i), drive, times, builder, options, true);
-        localMillis[i] = (System.nanoTime() - start) / 1e6;
-      }
+      double[] baseline = timeZones(shifted, drive, times, builder, options, false);
+      double[] local = timeZones(shifted, drive, times, builder, options, true);
       dissolved(shiftedSpread, drive, times, builder, options);
+      long cpu = OS.getProcessCpuTime();
       long start = System.nanoTime();
       dissolved(shiftedSpread, drive, times, builder, options);
       double dissolvedMillis = (System.nanoTime() - start) / 1e6;
-      double baseline = median(baselineMillis);
-      double local = median(localMillis);
-      rows.add(new double[] {network.nodeCount(), baseline, local, dissolvedMillis});
-      System.out.printf("%10d %,12d %14.1f %14.1f %7.1fx %16.0f %12.1f%n", copies, network.nodeCount(), baseline,
-          local, baseline / local, dissolvedMillis, builder.memoryBytes() / 1e6);
+      double dissolvedCpuMillis = (OS.getProcessCpuTime() - cpu) / 1e6;
+      rows.add(new double[] {network.nodeCount(), baseline[0], baseline[1], local[0], local[1], dissolvedMillis});
+      System.out.printf("%6d %,10d | %10.1f %11.1f | %10.1f %11.1f | %6.1fx | %7.0f %9.0f | %9.1f%n", copies,
+          network.nodeCount(), baseline[0], baseline[1], local[0], local[1], baseline[1] / local[1], dissolvedMillis,
+          dissolvedCpuMillis, builder.memoryBytes() / 1e6);
     }
     if (rows.size() > 1) {
-      System.out.printf("growth exponent k (time ∝ nodes^k): baseline %.2f, local %.2f, dissolved %.2f"
-          + " (target for one zone: <= 30 ms at every size, k about 0)%n", exponent(rows, 1), exponent(rows, 2),
-          exponent(rows, 3));
+      System.out.printf("growth exponent k (time ∝ nodes^k), wall / cpu: baseline %.2f / %.2f, local %.2f / %.2f,"
+          + " dissolved %.2f (wall); target for one zone: <= 30 ms at every size, k about 0%n", exponent(rows, 1),
+          exponent(rows, 2), exponent(rows, 3), exponent(rows, 4), exponent(rows, 5));
     }
+  }
+
+  /** The zones of the facilities one after another: {median wall ms, mean process CPU ms}. */
+  private static double[] timeZones(List<SnappedPoint> facilities, ModeGraph drive, EdgeTravelTimes times,
+      IsochroneBuilder builder, IsochroneOptions options, boolean local) {
+    double[] wallMillis = new double[facilities.size()];
+    long cpu = OS.getProcessCpuTime();
+    for (int i = 0; i < facilities.size(); i++) {
+      long start = System.nanoTime();
+      zone(facilities.get(i), drive, times, builder, options, local);
+      wallMillis[i] = (System.nanoTime() - start) / 1e6;
+    }
+    return new double[] {median(wallMillis), (OS.getProcessCpuTime() - cpu) / 1e6 / facilities.size()};
   }
 
   /** One zone of one facility: search, then build the baseline way or the local way. */
@@ -173,7 +195,7 @@ public final class ZoneScaleBench {
   /**
    * The original and {@code copies} shifted copies of it, none joined to another; part {@code
    * home} of the node and edge numbering is the original in place, the others are the copies in
-   * the order of {@link #PLACES}.
+   * the order of {@link #spiral}.
    */
   static RoadNetwork padded(RoadNetwork original, int copies, int home, BoundingBox extent) {
     if (copies == 0) {
@@ -182,12 +204,13 @@ public final class ZoneScaleBench {
     int parts = copies + 1;
     double[] shiftLon = new double[parts];
     double[] shiftLat = new double[parts];
+    int[][] places = spiral(copies);
     for (int part = 0, copy = 0; part < parts; part++) {
       if (part == home) {
         continue;
       }
-      shiftLon[part] = PLACES[copy][0] * SPACING * (extent.maxLon() - extent.minLon());
-      shiftLat[part] = PLACES[copy][1] * SPACING * (extent.maxLat() - extent.minLat());
+      shiftLon[part] = places[copy][0] * SPACING * (extent.maxLon() - extent.minLon());
+      shiftLat[part] = places[copy][1] * SPACING * (extent.maxLat() - extent.minLat());
       copy++;
     }
     int nodes = original.nodeCount();
@@ -221,6 +244,31 @@ public final class ZoneScaleBench {
     return new RoadNetwork(nodeLon, nodeLat, edgeNodeA, edgeNodeB, lengths, geometryStart, pointLon, pointLat,
         repeated(original.modeGraph(TravelMode.WALK), parts, nodes, edges),
         repeated(original.modeGraph(TravelMode.DRIVE), parts, nodes, edges));
+  }
+
+  /** The first {@code count} places of a square spiral around (0, 0), without (0, 0) itself. */
+  private static int[][] spiral(int count) {
+    int[][] places = new int[count][];
+    int x = 0;
+    int y = 0;
+    int dx = 1;
+    int dy = 0;
+    int leg = 1;
+    int n = 0;
+    while (n < count) {
+      for (int turn = 0; turn < 2 && n < count; turn++) {
+        for (int step = 0; step < leg && n < count; step++) {
+          x += dx;
+          y += dy;
+          places[n++] = new int[] {x, y};
+        }
+        int previousDx = dx;
+        dx = -dy;
+        dy = previousDx;
+      }
+      leg++;
+    }
+    return places;
   }
 
   private static ModeGraph repeated(ModeGraph graph, int parts, int nodes, int edges) {

@@ -43,7 +43,11 @@ import org.locationtech.jts.geom.Geometry;
  * outside every zone. Then marching squares traces each cutoff's rings, placing each crossing
  * by the model ({@link ContourTracer}), Douglas-Peucker simplification thins them
  * ({@link RingSimplifier}), and rings become polygons with holes ({@link PolygonAssembler}).
- * Time is linear in the lattice size plus the number of edges; no JTS overlay is used. On
+ * Built from a {@link SearchResult}, time is linear in the lattice size plus the nodes the
+ * search reached plus the edges under the lattice (found with a spatial index of the edges,
+ * {@link EdgeGrid}): it does not grow with the rest of the network. Built from an array of every
+ * node's time, the reached extent and the edges under the lattice are found by looking at
+ * every node and edge instead, with the same result. No JTS overlay is used. On
  * lattices of {@value #PARALLEL_MIN_POINTS} points or more the raster steps and the tracing of
  * several cutoffs use up to {@value Parallel#MAX_THREADS} threads, fewer when other builds run
  * at the same time (a build takes its share of the processors, see {@link Parallel}).
@@ -77,7 +81,8 @@ import org.locationtech.jts.geom.Geometry;
  * </ul>
  *
  * <p>An instance holds the per-edge data it derives from the network and mode graph (travel
- * seconds per direction, edge envelopes, a drawing order), so keep one per network and mode.
+ * seconds per direction, edge envelopes, a drawing order, the edges at each node, the spatial
+ * index), so keep one per network and mode.
  * Immutable and safe to share between threads. Each {@link #build} allocates about 12 bytes
  * per lattice point (a float value and a long seed), 12 more per point of the rows a second
  * drawing thread covers, and 8 per point per cutoff traced at once (up to

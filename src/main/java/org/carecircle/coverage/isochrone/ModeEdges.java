@@ -8,8 +8,9 @@ import org.carecircle.network.RoadNetwork;
 /**
  * What the coverage geometry needs to know about one mode's use of the road edges, derived once
  * from a {@link ModeGraph}: the seconds to run each edge from A to B and from B to A
- * ({@code +inf} where the mode may not go that way) and the lon/lat envelope of every edge the
- * mode may use. Immutable after construction.
+ * ({@code +inf} where the mode may not go that way), the lon/lat envelope of every edge the
+ * mode may use, the usable edges at each node and a spatial index of them ({@link EdgeGrid}),
+ * so that one zone's work is local. Immutable after construction.
  */
 final class ModeEdges {
   final RoadNetwork network;
