@@ -55,6 +55,9 @@ echo
 echo "== Coverage zones: Heidelberg, car, 15 minutes; baseline = GraphHopper's isochrone pipeline"
 run org.carecircle.bench.IsochroneBench "$geodata/heidelberg/heidelberg.osm.pbf" 8.64 49.38 8.73 49.42
 echo
+echo "== One coverage zone against network size: Heidelberg padded with far-away copies of itself up to 2 million nodes; baseline = the whole-array build of the same search"
+java -Xmx6g -cp "$cp" org.carecircle.bench.ZoneScaleBench "$geodata/heidelberg/heidelberg.osm.pbf" 8.64 49.38 8.73 49.42
+echo
 echo "== Accessibility: Porto Alegre (141 facilities; baseline = one single-source search), Heidelberg 50 m surface"
 run org.carecircle.bench.AccessibilityBench "$geodata"
 echo

@@ -113,10 +113,10 @@ final class CoverageZoneCalculator {
         starts.add(edgeStart(snap, turnoutSeconds));
       }
       context.progress(0.1, "searching the network from " + reachable.size() + " facilities at once");
-      float[] arrival = TravelTimeSearch.search(network.graph(), sources, maxSeconds).arrivalSeconds();
+      SearchResult result = TravelTimeSearch.search(network.graph(), sources, maxSeconds);
       context.checkCancelled();
       context.progress(0.4, "drawing the zones");
-      List<CoverageZone> built = builder.build(arrival, starts, cutoffs, options);
+      List<CoverageZone> built = builder.build(result, starts, cutoffs, options);
       for (int b = 0; b < built.size(); b++) {
         zones.add(new ZoneFeature(null, null, null, plan.minutes()[b], built.get(b).areaSquareMeters(),
             multi(built.get(b).geometry())));
@@ -134,8 +134,8 @@ final class CoverageZoneCalculator {
         SearchSources sources = new SearchSources();
         sources.addPoint(snap, network.edgeTimes(), turnoutSeconds);
         SearchResult result = TravelTimeSearch.search(network.graph(), sources, maxSeconds);
-        List<CoverageZone> built = builder.build(result.arrivalSeconds(), List.of(edgeStart(snap, turnoutSeconds)),
-            cutoffs, options);
+        //-- read in place, not copied: a zone's work stays in proportion to what the search reached
+        List<CoverageZone> built = builder.build(result, List.of(edgeStart(snap, turnoutSeconds)), cutoffs, options);
         List<ZoneFeature> features = new ArrayList<>();
         AnalysisOrigin origin = reachable.get(i);
         for (int b = 0; b < built.size(); b++) {

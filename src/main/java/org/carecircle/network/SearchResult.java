@@ -52,7 +52,11 @@ public final class SearchResult {
     return search.touchedNode(i);
   }
 
-  /** A fresh copy of every node's arrival seconds ({@code +inf} when unreached). */
+  /**
+   * A fresh copy of every node's arrival seconds ({@code +inf} when unreached). It costs time and
+   * memory in proportion to the whole network, however little the search reached: work that
+   * needs only the reached nodes reads them in place ({@link #reachedNode}, {@link #secondsAt}).
+   */
   public float[] arrivalSeconds() {
     check();
     float[] copy = new float[nodeCount];

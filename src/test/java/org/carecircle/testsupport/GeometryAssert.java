@@ -29,6 +29,16 @@ public final class GeometryAssert {
         .isTrue();
   }
 
+  /**
+   * Same shape as {@code expected}, vertex by vertex and in the same order, to within {@code
+   * tolerance} (coordinate units; 0 for identical coordinates).
+   */
+  public static void assertGeometryEquals(Geometry expected, Geometry actual, double tolerance) {
+    assertThat(actual.equalsExact(expected, tolerance))
+        .as("expected %s%nbut was  %s", expected, actual)
+        .isTrue();
+  }
+
   /** The point (x, y) lies inside or on the boundary of {@code area}. */
   public static void assertInside(Geometry area, double x, double y, String what) {
     Point point = FACTORY.createPoint(new Coordinate(x, y));

@@ -181,19 +181,34 @@ final class CoverageRaster {
    * outskirts of the lattice (forest, fields, the villages not reached in time) are skipped.
    */
   void rasterize(ModeEdges modeEdges, Supplier<EdgeTravelTime> times, double maxCutoffSeconds) {
+    rasterize(modeEdges, false, times, maxCutoffSeconds);
+  }
+
+  /**
+   * {@link #rasterize(ModeEdges, Supplier, double)}, finding the edges under the lattice with
+   * the {@link EdgeGrid spatial index} if {@code indexed} (time in proportion to the lattice's
+   * surroundings) or else by testing every usable edge of the mode (time in proportion to the
+   * network). Both draw the same edges in the same order.
+   */
+  void rasterize(ModeEdges modeEdges, boolean indexed, Supplier<EdgeTravelTime> times,
+      double maxCutoffSeconds) {
     double minLon = frame.lon(originX);
     double maxLon = frame.lon(originX + (columns - 1) * cellMeters);
     double minLat = frame.lat(originY);
     double maxLat = frame.lat(originY + (rows - 1) * cellMeters);
+    int[] candidates = indexed ? modeEdges.grid.query(minLon, minLat, maxLon, maxLat) : null;
+    int candidateCount = indexed ? candidates.length : modeEdges.usableEdges.length;
     int blocksX = (columns + BLOCK_CELLS - 1) / BLOCK_CELLS;
     int blocksY = (rows + BLOCK_CELLS - 1) / BLOCK_CELLS;
     boolean[] marked = new boolean[blocksX * blocksY];
-    int[] inside = new int[modeEdges.usableEdges.length];
-    boolean[] reached = new boolean[modeEdges.usableEdges.length];
+    int[] inside = new int[candidateCount];
+    boolean[] reached = new boolean[candidateCount];
     int[] blockBox = new int[4];
     EdgeTravelTime selection = times.get();
     int count = 0;
-    for (int k = 0; k < modeEdges.usableEdges.length; k++) {
+    for (int c = 0; c < candidateCount; c++) {
+      //-- ascending either way: the raster draws edges south to north (see ModeEdges)
+      int k = indexed ? candidates[c] : c;
       if (modeEdges.maxLon[k] >= minLon && modeEdges.minLon[k] <= maxLon
           && modeEdges.maxLat[k] >= minLat && modeEdges.minLat[k] <= maxLat) {
         selection.loadUsable(k);

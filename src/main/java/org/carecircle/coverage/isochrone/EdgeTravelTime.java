@@ -14,7 +14,7 @@ import java.util.List;
  */
 final class EdgeTravelTime {
   private final ModeEdges modeEdges;
-  private final float[] arrivalSeconds;
+  private final NodeSeconds arrivalSeconds;
   /** Partial starts sorted by edge; the starts of one edge are a run found by binary search. */
   private final int[] startEdges;
   private final double[] startFraction;
@@ -38,6 +38,10 @@ final class EdgeTravelTime {
   private double[] lineTo = new double[4];
 
   EdgeTravelTime(ModeEdges modeEdges, float[] arrivalSeconds, List<EdgeStart> starts) {
+    this(modeEdges, node -> arrivalSeconds[node], starts);
+  }
+
+  EdgeTravelTime(ModeEdges modeEdges, NodeSeconds arrivalSeconds, List<EdgeStart> starts) {
     this.modeEdges = modeEdges;
     this.arrivalSeconds = arrivalSeconds;
     EdgeStart[] sorted = starts.toArray(new EdgeStart[0]);
@@ -53,8 +57,8 @@ final class EdgeTravelTime {
   }
 
   void load(int edge) {
-    secondsAtA = arrivalSeconds[modeEdges.network.edgeNodeA[edge]];
-    secondsAtB = arrivalSeconds[modeEdges.network.edgeNodeB[edge]];
+    secondsAtA = arrivalSeconds.at(modeEdges.network.edgeNodeA[edge]);
+    secondsAtB = arrivalSeconds.at(modeEdges.network.edgeNodeB[edge]);
     forwardSeconds = modeEdges.forwardSeconds[edge];
     backwardSeconds = modeEdges.backwardSeconds[edge];
     findStarts(edge);
@@ -65,8 +69,8 @@ final class EdgeTravelTime {
    * order (faster where edges come in that order).
    */
   void loadUsable(int k) {
-    secondsAtA = arrivalSeconds[modeEdges.usableNodeA[k]];
-    secondsAtB = arrivalSeconds[modeEdges.usableNodeB[k]];
+    secondsAtA = arrivalSeconds.at(modeEdges.usableNodeA[k]);
+    secondsAtB = arrivalSeconds.at(modeEdges.usableNodeB[k]);
     forwardSeconds = modeEdges.usableForwardSeconds[k];
     backwardSeconds = modeEdges.usableBackwardSeconds[k];
     findStarts(modeEdges.usableEdges[k]);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.carecircle.network.ModeGraph;
 import org.carecircle.network.RoadNetwork;
+import org.carecircle.network.SearchResult;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -42,7 +43,11 @@ import org.locationtech.jts.geom.Geometry;
  * outside every zone. Then marching squares traces each cutoff's rings, placing each crossing
  * by the model ({@link ContourTracer}), Douglas-Peucker simplification thins them
  * ({@link RingSimplifier}), and rings become polygons with holes ({@link PolygonAssembler}).
- * Time is linear in the lattice size plus the number of edges; no JTS overlay is used. On
+ * Built from a {@link SearchResult}, time is linear in the lattice size plus the nodes the
+ * search reached plus the edges under the lattice (found with a spatial index of the edges,
+ * {@link EdgeGrid}): it does not grow with the rest of the network. Built from an array of every
+ * node's time, the reached extent and the edges under the lattice are found by looking at
+ * every node and edge instead, with the same result. No JTS overlay is used. On
  * lattices of {@value #PARALLEL_MIN_POINTS} points or more the raster steps and the tracing of
  * several cutoffs use up to {@value Parallel#MAX_THREADS} threads, fewer when other builds run
  * at the same time (a build takes its share of the processors, see {@link Parallel}).
@@ -76,7 +81,8 @@ import org.locationtech.jts.geom.Geometry;
  * </ul>
  *
  * <p>An instance holds the per-edge data it derives from the network and mode graph (travel
- * seconds per direction, edge envelopes, a drawing order), so keep one per network and mode.
+ * seconds per direction, edge envelopes, a drawing order, the edges at each node, the spatial
+ * index), so keep one per network and mode.
  * Immutable and safe to share between threads. Each {@link #build} allocates about 12 bytes
  * per lattice point (a float value and a long seed), 12 more per point of the rows a second
  * drawing thread covers, and 8 per point per cutoff traced at once (up to
@@ -129,13 +135,17 @@ public final class IsochroneBuilder implements MemoryFootprint {
     return modeEdges;
   }
 
-  /** Bytes of the per-edge data (times, envelopes and the polylines copied in drawing order). */
+  /**
+   * Bytes of the per-edge data: times, envelopes, the polylines copied in drawing order, the
+   * edges at each node and the spatial index of the edges.
+   */
   @Override
   public long memoryBytes() {
     ModeEdges e = modeEdges;
     return MemoryFootprint.bytesOf(e.forwardSeconds, e.backwardSeconds, e.usableEdges, e.minLon, e.maxLon, e.minLat,
         e.maxLat, e.usableNodeA, e.usableNodeB, e.usableForwardSeconds, e.usableBackwardSeconds, e.usablePointStart,
-        e.usableLon, e.usableLat);
+        e.usableLon, e.usableLat, e.usableIndex, e.nodeUsableStart, e.nodeUsable)
+        + e.grid.memoryBytes();
   }
 
   /** One-off convenience: derives the per-edge data and builds the zones. */
@@ -147,7 +157,37 @@ public final class IsochroneBuilder implements MemoryFootprint {
   }
 
   /**
-   * The zones of one search.
+   * The zones of one search, read straight from its result: the work is local, in proportion
+   * to the nodes the search reached and the edges under the zone's lattice, whatever the size of
+   * the network. The same zones as {@link #build(float[], List, double[], IsochroneOptions)}
+   * with {@code result.arrivalSeconds()}.
+   *
+   * @param result a search on this builder's mode graph (or one with the same arcs and other
+   *     times); it must stay valid during the call, so the same search instance must not run
+   *     meanwhile (the build itself never searches)
+   * @param starts partial-edge starts of the search (may be empty): edges the mode may use
+   * @param cutoffsSeconds ascending, finite, &ge; 0, at least one
+   * @return one zone per cutoff, in the same order
+   * @throws IllegalArgumentException on inputs that break these rules
+   */
+  public List<CoverageZone> build(SearchResult result, List<EdgeStart> starts,
+      double[] cutoffsSeconds, IsochroneOptions options) {
+    return Parallel.share(
+        threads -> build(result, starts, cutoffsSeconds, options, threads));
+  }
+
+  /** {@link #build(SearchResult, List, double[], IsochroneOptions)} on at most {@code threads}. */
+  List<CoverageZone> build(SearchResult result, List<EdgeStart> starts, double[] cutoffsSeconds,
+      IsochroneOptions options, int threads) {
+    validate(result, starts, cutoffsSeconds);
+    return build(result::secondsAt, result, starts, cutoffsSeconds, options, threads);
+  }
+
+  /**
+   * The zones of one search, from every node's arrival time: what {@link
+   * #build(SearchResult, List, double[], IsochroneOptions)} does, but it looks at every node and
+   * every usable edge of the network (kept for callers that hold times as an array, and as the
+   * reference the local path is tested against).
    *
    * @param arrivalSeconds per node of the network, seconds from the start(s); +inf where
    *     unreached; never NaN. As a shortest-path search leaves them: no arc offers a quicker
@@ -164,13 +204,24 @@ public final class IsochroneBuilder implements MemoryFootprint {
         threads -> build(arrivalSeconds, starts, cutoffsSeconds, options, threads));
   }
 
-  /** {@link #build} on at most {@code threads} threads (small lattices always use one). */
+  /** {@link #build(float[], List, double[], IsochroneOptions)} on at most {@code threads}. */
   List<CoverageZone> build(float[] arrivalSeconds, List<EdgeStart> starts,
       double[] cutoffsSeconds, IsochroneOptions options, int threads) {
     validate(arrivalSeconds, starts, cutoffsSeconds);
-    EdgeTravelTime times = new EdgeTravelTime(modeEdges, arrivalSeconds, starts);
+    return build(node -> arrivalSeconds[node], null, starts, cutoffsSeconds, options, threads);
+  }
+
+  /**
+   * The steps of a build; {@code reachedNodes} lists the nodes with a finite time, and makes
+   * every step local, or is null, and every step scans the network.
+   */
+  private List<CoverageZone> build(NodeSeconds arrival, SearchResult reachedNodes,
+      List<EdgeStart> starts, double[] cutoffsSeconds, IsochroneOptions options, int threads) {
+    EdgeTravelTime times = new EdgeTravelTime(modeEdges, arrival, starts);
     double maxCutoff = cutoffsSeconds[cutoffsSeconds.length - 1];
-    double[] reached = reachedExtent(times, arrivalSeconds, maxCutoff);
+    double[] reached = reachedNodes == null
+        ? reachedExtent(times, arrival, maxCutoff)
+        : reachedExtent(times, arrival, reachedNodes, starts, maxCutoff);
     List<CoverageZone> zones = new ArrayList<>(cutoffsSeconds.length);
     if (reached == null) {
       for (double cutoff : cutoffsSeconds) {
@@ -179,8 +230,8 @@ public final class IsochroneBuilder implements MemoryFootprint {
       return zones;
     }
     CoverageRaster raster = raster(reached, options, threads);
-    raster.rasterize(modeEdges, () -> new EdgeTravelTime(modeEdges, arrivalSeconds, starts),
-        maxCutoff);
+    raster.rasterize(modeEdges, reachedNodes != null,
+        () -> new EdgeTravelTime(modeEdges, arrival, starts), maxCutoff);
     raster.propagateAndEvaluate();
     CoverageZone[] built = new CoverageZone[cutoffsSeconds.length];
     int tracers = Math.min(raster.threads(), cutoffsSeconds.length);
@@ -251,48 +302,94 @@ public final class IsochroneBuilder implements MemoryFootprint {
 
   /**
    * Lon/lat box {minLon, minLat, maxLon, maxLat} of every road point reached within
-   * {@code cutoffSeconds}, or null if there is none.
+   * {@code cutoffSeconds}, or null if there is none; looks at every usable edge.
    */
   double[] reachedExtent(EdgeTravelTime times, float[] arrivalSeconds, double cutoffSeconds) {
-    double[] box = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
-        Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+    return reachedExtent(times, node -> arrivalSeconds[node], cutoffSeconds);
+  }
+
+  private double[] reachedExtent(EdgeTravelTime times, NodeSeconds arrival,
+      double cutoffSeconds) {
+    double[] box = emptyBox();
     double[] intervals = new double[8];
-    int[] usable = modeEdges.usableEdges;
-    for (int k = 0; k < usable.length; k++) {
-      int edge = usable[k];
-      //-- most reached edges are reached all along from one end: no need to look closer
-      if (arrivalSeconds[modeEdges.usableNodeA[k]] + modeEdges.usableForwardSeconds[k]
-              <= cutoffSeconds
-          || arrivalSeconds[modeEdges.usableNodeB[k]] + modeEdges.usableBackwardSeconds[k]
-              <= cutoffSeconds) {
-        include(box, modeEdges.minLon[k], modeEdges.minLat[k]);
-        include(box, modeEdges.maxLon[k], modeEdges.maxLat[k]);
-        continue;
-      }
-      times.loadUsable(k);
-      if (!times.anyFinite()) {
-        continue;
-      }
-      int needed = 4 + 4 * times.startsOnLoadedEdge();
-      if (intervals.length < needed) {
-        intervals = new double[needed];
-      }
-      int count = times.reachableIntervals(cutoffSeconds, intervals);
-      for (int r = 0; r < count; r++) {
-        double from = intervals[2 * r];
-        double to = intervals[2 * r + 1];
-        if (from > to) {
-          continue;
-        }
-        if (from <= 0 && to >= 1) {
-          include(box, modeEdges.minLon[k], modeEdges.minLat[k]);
-          include(box, modeEdges.maxLon[k], modeEdges.maxLat[k]);
-        } else {
-          includePart(edge, from, to, box);
-        }
-      }
+    for (int k = 0; k < modeEdges.usableEdges.length; k++) {
+      intervals = includeReached(k, times, arrival, cutoffSeconds, box, intervals);
     }
     return box[0] <= box[2] ? box : null;
+  }
+
+  /**
+   * {@link #reachedExtent(EdgeTravelTime, float[], double)}, looking only at the edges that can
+   * hold a reached road point: those at a node reached within the cutoff (in either direction:
+   * a node is reached even at the head of a one-way street that leads away from nothing
+   * reached) and those with a partial start. Others have both ends and every start later than
+   * the cutoff, so none of their points is reached within it. An edge met twice (from both
+   * ends) adds the same box twice, which changes nothing.
+   */
+  private double[] reachedExtent(EdgeTravelTime times, NodeSeconds arrival,
+      SearchResult reachedNodes, List<EdgeStart> starts, double cutoffSeconds) {
+    double[] box = emptyBox();
+    double[] intervals = new double[8];
+    for (int i = 0, n = reachedNodes.reachedCount(); i < n; i++) {
+      int node = reachedNodes.reachedNode(i);
+      if (arrival.at(node) > cutoffSeconds) {
+        continue;
+      }
+      for (int a = modeEdges.nodeUsableStart[node]; a < modeEdges.nodeUsableStart[node + 1]; a++) {
+        intervals = includeReached(modeEdges.nodeUsable[a], times, arrival, cutoffSeconds, box,
+            intervals);
+      }
+    }
+    for (EdgeStart start : starts) {
+      intervals = includeReached(modeEdges.usableIndex[start.edge()], times, arrival,
+          cutoffSeconds, box, intervals);
+    }
+    return box[0] <= box[2] ? box : null;
+  }
+
+  private static double[] emptyBox() {
+    return new double[] {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
+        Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+  }
+
+  /**
+   * Adds the parts of usable edge k reached within {@code cutoffSeconds} to the box; returns
+   * {@code intervals}, a scratch array, grown if it had to be.
+   */
+  private double[] includeReached(int k, EdgeTravelTime times, NodeSeconds arrival,
+      double cutoffSeconds, double[] box, double[] intervals) {
+    //-- most reached edges are reached all along from one end: no need to look closer
+    if (arrival.at(modeEdges.usableNodeA[k]) + modeEdges.usableForwardSeconds[k]
+            <= cutoffSeconds
+        || arrival.at(modeEdges.usableNodeB[k]) + modeEdges.usableBackwardSeconds[k]
+            <= cutoffSeconds) {
+      include(box, modeEdges.minLon[k], modeEdges.minLat[k]);
+      include(box, modeEdges.maxLon[k], modeEdges.maxLat[k]);
+      return intervals;
+    }
+    times.loadUsable(k);
+    if (!times.anyFinite()) {
+      return intervals;
+    }
+    int needed = 4 + 4 * times.startsOnLoadedEdge();
+    if (intervals.length < needed) {
+      intervals = new double[needed];
+    }
+    int count = times.reachableIntervals(cutoffSeconds, intervals);
+    for (int r = 0; r < count; r++) {
+      double from = intervals[2 * r];
+      double to = intervals[2 * r + 1];
+      if (from > to) {
+        continue;
+      }
+      if (from <= 0 && to >= 1) {
+        include(box, modeEdges.minLon[k], modeEdges.minLat[k]);
+        include(box, modeEdges.maxLon[k], modeEdges.maxLat[k]);
+      } else {
+        includePart(modeEdges.usableEdges[k], from, to, box);
+      }
+    }
+    return intervals;
   }
 
   /** Adds the part [from, to] (fractions by length) of an edge's polyline to the box. */
@@ -341,6 +438,23 @@ public final class IsochroneBuilder implements MemoryFootprint {
     box[3] = Math.max(box[3], lat);
   }
 
+  /** What {@link #validate(float[], List, double[])} checks, on the reached nodes only. */
+  private void validate(SearchResult result, List<EdgeStart> starts, double[] cutoffsSeconds) {
+    RoadNetwork network = modeEdges.network;
+    if (result.nodeCount() != network.nodeCount()) {
+      throw new IllegalArgumentException("the search result has " + result.nodeCount()
+          + " nodes but the network has " + network.nodeCount());
+    }
+    //-- unreached nodes are +inf by the result's contract
+    for (int i = 0, n = result.reachedCount(); i < n; i++) {
+      int node = result.reachedNode(i);
+      if (Float.isNaN(result.secondsAt(node))) {
+        throw new IllegalArgumentException("the arrival time of node " + node + " is NaN");
+      }
+    }
+    validate(starts, cutoffsSeconds);
+  }
+
   private void validate(float[] arrivalSeconds, List<EdgeStart> starts, double[] cutoffsSeconds) {
     RoadNetwork network = modeEdges.network;
     if (arrivalSeconds.length != network.nodeCount()) {
@@ -352,6 +466,11 @@ public final class IsochroneBuilder implements MemoryFootprint {
         throw new IllegalArgumentException("arrivalSeconds[" + n + "] is NaN");
       }
     }
+    validate(starts, cutoffsSeconds);
+  }
+
+  private void validate(List<EdgeStart> starts, double[] cutoffsSeconds) {
+    RoadNetwork network = modeEdges.network;
     for (EdgeStart start : starts) {
       if (start.edge() >= network.edgeCount() || !modeEdges.isUsable(start.edge())) {
         throw new IllegalArgumentException(

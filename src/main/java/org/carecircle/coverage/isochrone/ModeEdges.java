@@ -8,8 +8,9 @@ import org.carecircle.network.RoadNetwork;
 /**
  * What the coverage geometry needs to know about one mode's use of the road edges, derived once
  * from a {@link ModeGraph}: the seconds to run each edge from A to B and from B to A
- * ({@code +inf} where the mode may not go that way) and the lon/lat envelope of every edge the
- * mode may use. Immutable after construction.
+ * ({@code +inf} where the mode may not go that way), the lon/lat envelope of every edge the
+ * mode may use, the usable edges at each node and a spatial index of them ({@link EdgeGrid}),
+ * so that one zone's work is local. Immutable after construction.
  */
 final class ModeEdges {
   final RoadNetwork network;
@@ -38,6 +39,17 @@ final class ModeEdges {
   final int[] usablePointStart;
   final double[] usableLon;
   final double[] usableLat;
+  /** Per network edge its entry in {@link #usableEdges}, -1 if the mode may not use it. */
+  final int[] usableIndex;
+  /**
+   * Per node the entries of {@link #usableEdges} that end at it, whichever way the mode may run
+   * them: {@code nodeUsable[nodeUsableStart[n] .. nodeUsableStart[n + 1] - 1]}. An edge one-way
+   * into a node is listed there too: the node's own time holds at that end of the edge.
+   */
+  final int[] nodeUsableStart;
+  final int[] nodeUsable;
+  /** The usable edges by place, for the edges under a zone's lattice. */
+  final EdgeGrid grid;
 
   ModeEdges(RoadNetwork network, ModeGraph graph) {
     if (graph.nodeCount() != network.nodeCount()) {
@@ -102,6 +114,31 @@ final class ModeEdges {
       minLat[k] = loY;
       maxLat[k] = hiY;
     }
+    usableIndex = new int[edgeCount];
+    Arrays.fill(usableIndex, -1);
+    for (int k = 0; k < usable; k++) {
+      usableIndex[usableEdges[k]] = k;
+    }
+    int nodeCount = network.nodeCount();
+    nodeUsableStart = new int[nodeCount + 1];
+    for (int k = 0; k < usable; k++) {
+      nodeUsableStart[usableNodeA[k] + 1]++;
+      if (usableNodeB[k] != usableNodeA[k]) {
+        nodeUsableStart[usableNodeB[k] + 1]++;
+      }
+    }
+    for (int n = 0; n < nodeCount; n++) {
+      nodeUsableStart[n + 1] += nodeUsableStart[n];
+    }
+    nodeUsable = new int[nodeUsableStart[nodeCount]];
+    int[] next = Arrays.copyOf(nodeUsableStart, nodeCount);
+    for (int k = 0; k < usable; k++) {
+      nodeUsable[next[usableNodeA[k]]++] = k;
+      if (usableNodeB[k] != usableNodeA[k]) {
+        nodeUsable[next[usableNodeB[k]]++] = k;
+      }
+    }
+    grid = new EdgeGrid(this);
   }
 
   /**
