@@ -130,7 +130,7 @@ public class JdbcPopulationRepository implements PopulationRepository {
     // the all-or-nothing import
     jdbc.update("DELETE FROM population_cell");
     jdbc.update("DELETE FROM population_layer");
-    jdbc.update("UPDATE population_cell_reach SET lon_degrees = 0, lat_degrees = 0");
+    jdbc.update("DELETE FROM population_cell_reach");
   }
 
   /** The numbers stored beside a cell's geometry. */
@@ -167,8 +167,13 @@ public class JdbcPopulationRepository implements PopulationRepository {
     } else {
       insert(rows);
     }
-    jdbc.update("UPDATE population_cell_reach SET lon_degrees = GREATEST(lon_degrees, ?),"
-        + " lat_degrees = GREATEST(lat_degrees, ?)", lonReach, latReach);
+    // update, else insert: imports are serialized (PopulationImportService), so no one else inserts
+    int updated = jdbc.update("UPDATE population_cell_reach SET lon_degrees = GREATEST(lon_degrees, ?),"
+        + " lat_degrees = GREATEST(lat_degrees, ?) WHERE id = 1", lonReach, latReach);
+    if (updated == 0) {
+      jdbc.update("INSERT INTO population_cell_reach (id, lon_degrees, lat_degrees) VALUES (1, ?, ?)", lonReach,
+          latReach);
+    }
   }
 
   /**
@@ -391,10 +396,13 @@ public class JdbcPopulationRepository implements PopulationRepository {
    * widened by how far any stored polygon reaches from its cell's location.
    */
   private Envelope locationsOfCellsOverlapping(Envelope envelope) {
-    double[] reach = jdbc.queryForObject("SELECT lon_degrees, lat_degrees FROM population_cell_reach WHERE id = 1",
+    // no row: no cells, or none inserted yet
+    List<double[]> reach = jdbc.query("SELECT lon_degrees, lat_degrees FROM population_cell_reach WHERE id = 1",
         (rs, rowNum) -> new double[] {rs.getDouble(1), rs.getDouble(2)});
     Envelope widened = new Envelope(envelope);
-    widened.expandBy(reach[0], reach[1]);
+    if (!reach.isEmpty()) {
+      widened.expandBy(reach.get(0)[0], reach.get(0)[1]);
+    }
     return widened;
   }
 
@@ -422,11 +430,8 @@ public class JdbcPopulationRepository implements PopulationRepository {
   @Override
   public List<PopulationCell> findOverlapping(Envelope envelope) {
     StringBuilder sql = new StringBuilder();
-    Object[] args = overlappingQuery("SELECT id", envelope, sql);
-    List<Long> ids = jdbc.queryForList(sql.toString(), Long.class, args);
-    List<PopulationCell> cells = new ArrayList<>(byIds(ids, COLUMNS, cellMapper()).values());
-    cells.sort((a, b) -> Long.compare(a.id(), b.id()));
-    return cells;
+    Object[] args = overlappingQuery("SELECT " + COLUMNS, envelope, sql);
+    return jdbc.query(sql.toString(), cellMapper(), args);
   }
 
   @Override

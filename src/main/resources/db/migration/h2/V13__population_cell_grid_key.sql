@@ -6,7 +6,8 @@
 -- B-tree index, which H2 rolls back safely after a kill. A bounding-box query reads the key ranges
 -- of the rows of squares the box touches, then tests the numbers exactly. population_cell_reach
 -- records how far any cell's polygon reaches from its location, by which a query for cells
--- overlapping a box widens the box before turning it into key ranges.
+-- overlapping a box widens the box before turning it into key ranges; it has its one row only while
+-- there are cells, so that an empty store stays empty (restores require one).
 ALTER TABLE population_cell ADD COLUMN lon DOUBLE PRECISION;
 ALTER TABLE population_cell ADD COLUMN lat DOUBLE PRECISION;
 ALTER TABLE population_cell ADD COLUMN min_lon DOUBLE PRECISION;
@@ -37,4 +38,4 @@ CREATE TABLE population_cell_reach (
 );
 INSERT INTO population_cell_reach (id, lon_degrees, lat_degrees)
   SELECT 1, COALESCE(MAX(GREATEST(lon - min_lon, max_lon - lon)), 0),
-    COALESCE(MAX(GREATEST(lat - min_lat, max_lat - lat)), 0) FROM population_cell;
+    COALESCE(MAX(GREATEST(lat - min_lat, max_lat - lat)), 0) FROM population_cell HAVING COUNT(*) > 0;

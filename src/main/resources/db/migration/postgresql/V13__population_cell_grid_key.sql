@@ -29,4 +29,4 @@ CREATE TABLE population_cell_reach (
 );
 INSERT INTO population_cell_reach (id, lon_degrees, lat_degrees)
   SELECT 1, COALESCE(MAX(GREATEST(lon - min_lon, max_lon - lon)), 0),
-    COALESCE(MAX(GREATEST(lat - min_lat, max_lat - lat)), 0) FROM population_cell;
+    COALESCE(MAX(GREATEST(lat - min_lat, max_lat - lat)), 0) FROM population_cell HAVING COUNT(*) > 0;
