@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Districts with their population.
  *
  * <p>IMPLEMENTATION NOTE: populations are computed when asked: the store hands over the cells that
- * may overlap the districts asked for (by their joint envelope, in one streaming pass, whatever the
+ * may overlap the districts asked for (by their envelopes, in one streaming pass, whatever the
  * number of districts), without their geometry, and {@link DistrictPopulationSums} places each by
  * its envelope; only the polygons of cells straddling a border are then read and intersected.
  * Nothing is cached, so a new population layer or an edited district shows at once and there is no
@@ -55,14 +55,14 @@ public class DistrictService {
     if (districts.isEmpty() || !population.hasCells()) {
       return districts.stream().map(district -> withPopulation(district, null)).toList();
     }
-    Envelope extent = new Envelope();
+    List<Envelope> envelopes = new ArrayList<>(districts.size());
     List<Geometry> boundaries = new ArrayList<>(districts.size());
     for (District district : districts) {
-      extent.expandToInclude(district.boundary().getEnvelopeInternal());
+      envelopes.add(district.boundary().getEnvelopeInternal());
       boundaries.add(district.boundary());
     }
     DistrictPopulationSums sums = new DistrictPopulationSums(boundaries);
-    population.forEachCellExtentOverlapping(extent, sums::add);
+    population.forEachCellExtentOverlappingAny(envelopes, sums::add);
     double[] values = sums.values(population::cellPolygons);
     List<DistrictPopulation> answer = new ArrayList<>(districts.size());
     for (int i = 0; i < districts.size(); i++) {

@@ -85,6 +85,8 @@ public class JdbcPopulationRepository implements PopulationRepository {
    * beats one index range per row (each index hit costs a lookup of its row).
    */
   private static final long MAX_GRID_ROWS = 64;
+  /** Likewise for the key ranges of several boxes read at once (ten 15 km districts: about 160). */
+  private static final int MAX_KEY_RANGES = 400;
 
   private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
   private static final int EWKB_SRID_FLAG = 0x20000000;
@@ -452,6 +454,62 @@ public class JdbcPopulationRepository implements PopulationRepository {
       action.accept(new PopulationCellExtent(rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4),
           rs.getDouble(5), rs.getDouble(6), rs.getDouble(7), rs.getDouble(8)));
     }, args);
+  }
+
+  @Override
+  public void forEachExtentOverlappingAny(List<Envelope> envelopes, Consumer<PopulationCellExtent> action) {
+    Envelope joint = new Envelope();
+    envelopes.forEach(joint::expandToInclude);
+    if (postgis || envelopes.size() < 2) {
+      forEachExtentOverlapping(joint, action);
+      return;
+    }
+    // per row of grid squares, the merged column spans of every widened envelope: each cell's key
+    // lies in at most one span, so no cell is read twice
+    java.util.TreeMap<Long, List<long[]>> spansByRow = new java.util.TreeMap<>();
+    for (Envelope envelope : envelopes) {
+      Envelope keyBox = locationsOfCellsOverlapping(envelope);
+      for (long row = gridRow(keyBox.getMinY()); row <= gridRow(keyBox.getMaxY()); row++) {
+        spansByRow.computeIfAbsent(row, r -> new ArrayList<>())
+            .add(new long[] {gridColumn(keyBox.getMinX()), gridColumn(keyBox.getMaxX())});
+      }
+    }
+    List<Object> args = new ArrayList<>();
+    List<String> branches = new ArrayList<>();
+    String branch = "SELECT " + EXTENT_COLUMNS + " FROM population_cell WHERE grid_key BETWEEN ? AND ? AND "
+        + EXTENT_MEETS_BOX;
+    for (var row : spansByRow.entrySet()) {
+      List<long[]> spans = row.getValue();
+      spans.sort((a, b) -> Long.compare(a[0], b[0]));
+      long[] open = null;
+      for (long[] span : spans) {
+        if (open != null && span[0] <= open[1] + 1) {
+          open[1] = Math.max(open[1], span[1]);
+          continue;
+        }
+        if (open != null) {
+          addSpan(branches, args, branch, row.getKey(), open, joint);
+        }
+        open = span.clone();
+      }
+      addSpan(branches, args, branch, row.getKey(), open, joint);
+    }
+    if (branches.size() > MAX_KEY_RANGES) {
+      forEachExtentOverlapping(joint, action);
+      return;
+    }
+    streaming.query(String.join(" UNION ALL ", branches), (ResultSet rs) -> {
+      action.accept(new PopulationCellExtent(rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4),
+          rs.getDouble(5), rs.getDouble(6), rs.getDouble(7), rs.getDouble(8)));
+    }, args.toArray());
+  }
+
+  private static void addSpan(List<String> branches, List<Object> args, String branch, long row, long[] span,
+      Envelope exact) {
+    branches.add(branch);
+    args.add(row * GRID_COLUMNS + span[0]);
+    args.add(row * GRID_COLUMNS + span[1]);
+    args.addAll(List.of(exact.getMinX(), exact.getMaxX(), exact.getMinY(), exact.getMaxY()));
   }
 
   @Override

@@ -74,6 +74,13 @@ public interface PopulationRepository {
   void forEachExtentOverlapping(Envelope envelope, Consumer<PopulationCellExtent> action);
 
   /**
+   * The cells of {@link #forEachExtentOverlapping} for any of several envelopes, each cell once:
+   * what a pass over scattered districts needs, without reading the cells between them. More cells
+   * may be handed over (those overlapping the envelopes' joint extent); callers decide the overlap.
+   */
+  void forEachExtentOverlappingAny(List<Envelope> envelopes, Consumer<PopulationCellExtent> action);
+
+  /**
    * The polygons of the cells with these ids, by id; cells without a polygon and unknown ids are
    * absent from the answer.
    */

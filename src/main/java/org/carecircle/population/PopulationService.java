@@ -82,6 +82,16 @@ public class PopulationService {
     repository.forEachExtentOverlapping(envelope, action);
   }
 
+  /**
+   * The cells that may overlap any of the envelopes, each once, without geometry (see {@link
+   * PopulationRepository#forEachExtentOverlappingAny}).
+   */
+  @Transactional(readOnly = true)
+  public void forEachCellExtentOverlappingAny(List<Envelope> envelopes,
+      java.util.function.Consumer<PopulationCellExtent> action) {
+    repository.forEachExtentOverlappingAny(envelopes, action);
+  }
+
   /** The polygons of the cells with these ids, by id (see {@link PopulationRepository#cellPolygons}). */
   public Map<Long, Geometry> cellPolygons(java.util.Collection<Long> ids) {
     return repository.cellPolygons(ids);

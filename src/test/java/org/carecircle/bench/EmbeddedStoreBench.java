@@ -46,9 +46,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * their squares, seeded). Measured, each as the median over 20 different boxes: the cells of a
  * 2 x 2 km map view ({@code find}), the cells overlapping a 15 x 15 km district's envelope ({@code
  * findOverlapping}); and, median of three, the populations of ten irregular 15 km districts from
- * one pass over their joint extent, as the district list and the district indicators compute them
- * (baselines: every cell decoded and weighted by one DistrictPopulationCalculator per district;
- * current: DistrictPopulationSums on the cells' numbers, polygons read for border cells only). The
+ * one pass, as the district list and the district indicators compute them (baselines: every cell
+ * of the districts' joint extent decoded and weighted by one DistrictPopulationCalculator per
+ * district; current: the grid-key ranges of the ten envelopes, DistrictPopulationSums on the
+ * cells' numbers, polygons read for border cells only). The
  * district sums of the current path are checked against the baseline's.
  */
 public final class EmbeddedStoreBench {
@@ -187,7 +188,8 @@ public final class EmbeddedStoreBench {
       return store.transaction.execute(status -> {
         if (!oldSql) {
           DistrictPopulationSums sums = new DistrictPopulationSums(districts);
-          store.repository.forEachExtentOverlapping(extent, sums::add);
+          store.repository.forEachExtentOverlappingAny(
+              districts.stream().map(Geometry::getEnvelopeInternal).toList(), sums::add);
           return sums.values(store.repository::cellPolygons);
         }
         List<DistrictPopulationCalculator> calculators = districts.stream()

@@ -183,7 +183,30 @@ class PopulationRepositoryTest {
       repository.forEachExtentOverlapping(box, extent -> streamed.add(extent.id()));
       assertThat(streamed).as("extents overlapping %s", box).containsExactlyInAnyOrderElementsOf(overlapping);
     }
+    // several scattered boxes at once: every cell overlapping any of them, each once
+    List<Envelope> scattered = List.of(new Envelope(120.0, 120.05, 36.0, 36.04), new Envelope(120.3, 120.32, 36.1, 36.3),
+        new Envelope(120.31, 120.4, 36.25, 36.27), new Envelope(120.45, 120.5, 36.45, 36.5));
+    Envelope joint = new Envelope();
+    scattered.forEach(joint::expandToInclude);
+    Set<Long> inAny = new HashSet<>();
+    Set<Long> inJoint = new HashSet<>();
+    for (PopulationCell cell : cells) {
+      Envelope extent = (cell.cellPolygon() != null ? cell.cellPolygon() : cell.location()).getEnvelopeInternal();
+      if (scattered.stream().anyMatch(box -> box.intersects(extent))) {
+        inAny.add(cell.id());
+      }
+      if (joint.intersects(extent)) {
+        inJoint.add(cell.id());
+      }
+    }
+    List<Long> handed = new ArrayList<>();
+    repository.forEachExtentOverlappingAny(scattered, extent -> handed.add(extent.id()));
+    assertThat(handed).doesNotHaveDuplicates().containsAll(inAny);
+    assertThat(inJoint).containsAll(handed);
+    assertThat(inAny).hasSizeGreaterThan(50);
     if (store == Store.H2GIS) {
+      // the ranges of the four boxes, not the joint extent
+      assertThat(handed).hasSizeLessThan(inJoint.size() / 2);
       JdbcTemplate jdbc = new JdbcTemplate(TestStores.dataSource(store));
       // the crash-safe index that answers these boxes: an ordinary B-tree
       assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME ="
