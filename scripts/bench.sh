@@ -67,5 +67,8 @@ echo
 echo "== Siting on a network: Porto Alegre, drive, candidates every 500 m, 117 facility cells fixed, p = 18; baseline = the exact solver"
 run org.carecircle.bench.NetworkSitingBench "$geodata" 120
 echo
-echo "== Embedded store: bounding-box queries on 1,000,000 population cells without R-tree; baseline = the same layer in a store with H2's R-tree (schema V7)"
+echo "== Embedded store: bounding-box queries and ten districts' sums on 1,000,000 population cells (grid key, V13); baselines = a store with H2's R-tree (schema V7) and the V8-V12 scan"
 run org.carecircle.bench.EmbeddedStoreBench 1000000
+echo
+echo "== Population raster import, 1,000,000 cells (generated GeoTIFF), H2GIS and, with CARECIRCLE_TEST_PG_URL, PostGIS; target 30 s"
+run org.carecircle.bench.PopulationRasterImportBench 1000

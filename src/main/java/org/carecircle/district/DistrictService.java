@@ -11,8 +11,8 @@ import org.carecircle.history.VersionConflictException;
 import org.carecircle.population.PopulationService;
 import org.carecircle.paging.PageRequest;
 import org.carecircle.paging.Paged;
-import org.carecircle.population.PopulationSum;
 import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,8 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Districts with their population.
  *
  * <p>IMPLEMENTATION NOTE: populations are computed when asked: the store hands over the cells that
- * may overlap the districts asked for (by their joint envelope, in one streaming pass, whatever the
- * number of districts) and one {@link DistrictPopulationCalculator} per district sums its share.
+ * may overlap the districts asked for (by their envelopes, in one streaming pass, whatever the
+ * number of districts), without their geometry, and {@link DistrictPopulationSums} places each by
+ * its envelope; only the polygons of cells straddling a border are then read and intersected.
  * Nothing is cached, so a new population layer or an edited district shows at once and there is no
  * stale copy to keep right; the cost grows with the cells inside the districts' extent.
  */
@@ -54,22 +55,18 @@ public class DistrictService {
     if (districts.isEmpty() || !population.hasCells()) {
       return districts.stream().map(district -> withPopulation(district, null)).toList();
     }
-    Envelope extent = new Envelope();
-    List<DistrictPopulationCalculator> calculators = new ArrayList<>(districts.size());
-    PopulationSum[] sums = new PopulationSum[districts.size()];
-    for (int i = 0; i < districts.size(); i++) {
-      extent.expandToInclude(districts.get(i).boundary().getEnvelopeInternal());
-      calculators.add(new DistrictPopulationCalculator(districts.get(i).boundary()));
-      sums[i] = new PopulationSum();
+    List<Envelope> envelopes = new ArrayList<>(districts.size());
+    List<Geometry> boundaries = new ArrayList<>(districts.size());
+    for (District district : districts) {
+      envelopes.add(district.boundary().getEnvelopeInternal());
+      boundaries.add(district.boundary());
     }
-    population.forEachCellOverlapping(extent, cell -> {
-      for (int i = 0; i < sums.length; i++) {
-        sums[i].add(calculators.get(i).shareInside(cell) * cell.population());
-      }
-    });
+    DistrictPopulationSums sums = new DistrictPopulationSums(boundaries);
+    population.forEachCellExtentOverlappingAny(envelopes, sums::add);
+    double[] values = sums.values(population::cellPolygons);
     List<DistrictPopulation> answer = new ArrayList<>(districts.size());
     for (int i = 0; i < districts.size(); i++) {
-      answer.add(withPopulation(districts.get(i), sums[i].value()));
+      answer.add(withPopulation(districts.get(i), values[i]));
     }
     return answer;
   }
@@ -81,10 +78,7 @@ public class DistrictService {
 
   /** One district with the population of the cells overlapping it alone. */
   private DistrictPopulation withOwnPopulation(District district) {
-    return withPopulation(district, population.hasCells()
-        ? new DistrictPopulationCalculator(district.boundary())
-            .calculate(population.cellsOverlapping(district.boundary().getEnvelopeInternal())).population()
-        : null);
+    return withPopulations(List.of(district)).get(0);
   }
 
   /**

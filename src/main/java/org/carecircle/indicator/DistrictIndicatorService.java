@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.carecircle.accessibility.AccessibilityCalculator;
 import org.carecircle.accessibility.AccessibilityCells;
 import org.carecircle.accessibility.AccessibilityService;
+import org.carecircle.district.DistrictLocator;
 import org.carecircle.district.DistrictPopulation;
 import org.carecircle.district.DistrictService;
 import org.carecircle.error.InputProblem;
@@ -24,22 +25,18 @@ import org.carecircle.network.TravelMode;
 import org.carecircle.population.PopulationService;
 import org.carecircle.standard.PlanningStandard;
 import org.carecircle.standard.PlanningStandardService;
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.prep.PreparedGeometry;
-import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.springframework.stereotype.Service;
 
 /**
  * Computes {@link IndicatorReport}s. Counts and sums are over EXISTING facilities (planned,
  * candidate and closed ones serve nobody today). A population cell belongs to the district that
  * contains its point (cells are small next to districts; DistrictPopulationCalculator's area split
- * is not needed for a share).
+ * is not needed for a share); points are placed with a {@link DistrictLocator}, so a million cells
+ * cost a table look-up each, not a point-in-polygon test per district.
  */
 @Service
 public class DistrictIndicatorService {
   private static final double PER_THOUSAND = 1000;
-  private static final GeometryFactory FACTORY = new GeometryFactory();
 
   private final DistrictService districts;
   private final FacilityService facilities;
@@ -87,13 +84,12 @@ public class DistrictIndicatorService {
       throw new InputRejectedException(problems);
     }
     List<DistrictPopulation> entries = districts.list();
-    List<PreparedGeometry> shapes = entries.stream()
-        .map(e -> PreparedGeometryFactory.prepare(e.district().boundary())).toList();
+    DistrictLocator shapes = new DistrictLocator(entries.stream().map(e -> e.district().boundary()).toList());
     List<Facility> existing = facilities.find(new FacilityQuery(Set.of(), Set.of(FacilityStatus.EXISTING), null));
     // facility index -> district index (first containing district), -1 outside all
     int[] facilityDistrict = new int[existing.size()];
     for (int f = 0; f < existing.size(); f++) {
-      facilityDistrict[f] = districtOf(shapes, existing.get(f).longitude(), existing.get(f).latitude());
+      facilityDistrict[f] = shapes.districtOf(existing.get(f).longitude(), existing.get(f).latitude());
     }
     List<String> notes = new ArrayList<>();
     Map<String, double[]> shares = accessShares(standard, networkId, existing, shapes, notes);
@@ -152,7 +148,7 @@ public class DistrictIndicatorService {
 
   /** Per access target, per district: share of cell residents within the target (NaN: no cells). */
   private Map<String, double[]> accessShares(PlanningStandard standard, Long networkId, List<Facility> existing,
-      List<PreparedGeometry> shapes, List<String> notes) {
+      DistrictLocator shapes, List<String> notes) {
     Map<String, double[]> shares = new LinkedHashMap<>();
     List<PlanningStandard.Target> targets = standard.targets().stream()
         .filter(t -> t.kind() == PlanningStandard.Kind.access).toList();
@@ -182,7 +178,7 @@ public class DistrictIndicatorService {
       if (cellDistrict == null) {
         cellDistrict = new int[cells.size()];
         for (int i = 0; i < cells.size(); i++) {
-          cellDistrict[i] = districtOf(shapes, cells.lon()[i], cells.lat()[i]);
+          cellDistrict[i] = shapes.districtOf(cells.lon()[i], cells.lat()[i]);
         }
       }
       double[] within = new double[shapes.size()];
@@ -203,15 +199,5 @@ public class DistrictIndicatorService {
       shares.put(target.code(), share);
     }
     return shares;
-  }
-
-  private static int districtOf(List<PreparedGeometry> shapes, double lon, double lat) {
-    var point = FACTORY.createPoint(new Coordinate(lon, lat));
-    for (int d = 0; d < shapes.size(); d++) {
-      if (shapes.get(d).getGeometry().getEnvelopeInternal().covers(lon, lat) && shapes.get(d).covers(point)) {
-        return d;
-      }
-    }
-    return -1;
   }
 }

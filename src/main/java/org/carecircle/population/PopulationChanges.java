@@ -13,10 +13,10 @@ import org.springframework.stereotype.Component;
  * the history keeps a summary of it before and after: cells, total and source, not the cells.
  */
 @Component
-class PopulationChanges {
+public class PopulationChanges {
   private final ChangeLog log;
 
-  PopulationChanges(ChangeLog log) {
+  public PopulationChanges(ChangeLog log) {
     this.log = log;
   }
 

@@ -63,7 +63,7 @@ public class PopulationImportService {
 
   private final PopulationChanges changes;
 
-  PopulationImportService(PopulationRepository repository, TransactionTemplate transaction,
+  public PopulationImportService(PopulationRepository repository, TransactionTemplate transaction,
       PopulationChanges changes) {
     this.repository = repository;
     this.transaction = transaction;

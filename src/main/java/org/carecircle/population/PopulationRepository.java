@@ -1,9 +1,12 @@
 package org.carecircle.population;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
 
 /**
  * The population layer's store. One implementation serves H2GIS and PostGIS alike: geometry crosses
@@ -12,9 +15,10 @@ import org.locationtech.jts.geom.Envelope;
  * <p>Writes join the caller's transaction when there is one; an import deletes, inserts and records
  * its source in one transaction, so readers see the old layer or the new one, never a mix.
  *
- * <p>Bounding boxes are WGS84 {@link Envelope}s (x = longitude), answered from PostGIS's spatial
- * indexes or, on the embedded store (which keeps none, for crash safety), by a scan; a null
- * bounding box means the whole layer.
+ * <p>Bounding boxes are WGS84 {@link Envelope}s (x = longitude), closed (a cell on an edge is in),
+ * answered from PostGIS's spatial indexes or, on the embedded store (which keeps no R-tree, for
+ * crash safety), from a B-tree index on a grid key of each cell's location (h2/V13); a null
+ * bounding box means the whole layer. Boxes and extents are compared exactly, in doubles.
  */
 public interface PopulationRepository {
 
@@ -61,6 +65,26 @@ public interface PopulationRepository {
    * PostgreSQL streams rows only within one.
    */
   void forEachOverlapping(Envelope envelope, Consumer<PopulationCell> action);
+
+  /**
+   * The cells of {@link #findOverlapping} without their geometry, handed to {@code action} one by
+   * one as they are read (call it inside a transaction, as {@link #forEachOverlapping}). No
+   * geometry is decoded, so this is the way to visit millions of cells.
+   */
+  void forEachExtentOverlapping(Envelope envelope, Consumer<PopulationCellExtent> action);
+
+  /**
+   * The cells of {@link #forEachExtentOverlapping} for any of several envelopes, each cell once:
+   * what a pass over scattered districts needs, without reading the cells between them. More cells
+   * may be handed over (those overlapping the envelopes' joint extent); callers decide the overlap.
+   */
+  void forEachExtentOverlappingAny(List<Envelope> envelopes, Consumer<PopulationCellExtent> action);
+
+  /**
+   * The polygons of the cells with these ids, by id; cells without a polygon and unknown ids are
+   * absent from the answer.
+   */
+  Map<Long, Geometry> cellPolygons(Collection<Long> ids);
 
   /** Every cell as primitive arrays, ordered by id. */
   PopulationCells loadAll();

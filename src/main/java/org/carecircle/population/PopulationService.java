@@ -73,6 +73,30 @@ public class PopulationService {
     repository.forEachOverlapping(envelope, action);
   }
 
+  /**
+   * Hands every cell that may overlap the envelope to {@code action} without its geometry (see
+   * {@link PopulationRepository#forEachExtentOverlapping}); the way to visit millions of cells.
+   */
+  @Transactional(readOnly = true)
+  public void forEachCellExtentOverlapping(Envelope envelope, java.util.function.Consumer<PopulationCellExtent> action) {
+    repository.forEachExtentOverlapping(envelope, action);
+  }
+
+  /**
+   * The cells that may overlap any of the envelopes, each once, without geometry (see {@link
+   * PopulationRepository#forEachExtentOverlappingAny}).
+   */
+  @Transactional(readOnly = true)
+  public void forEachCellExtentOverlappingAny(List<Envelope> envelopes,
+      java.util.function.Consumer<PopulationCellExtent> action) {
+    repository.forEachExtentOverlappingAny(envelopes, action);
+  }
+
+  /** The polygons of the cells with these ids, by id (see {@link PopulationRepository#cellPolygons}). */
+  public Map<Long, Geometry> cellPolygons(java.util.Collection<Long> ids) {
+    return repository.cellPolygons(ids);
+  }
+
   /** Removes the population layer (recorded in the change history when there was one). */
   @Transactional
   public void deleteAll() {

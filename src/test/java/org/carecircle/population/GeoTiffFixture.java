@@ -36,7 +36,7 @@ import javax.imageio.stream.ImageOutputStream;
  *       .write(folder, "two-rows.tif");
  * </pre>
  */
-final class GeoTiffFixture {
+public final class GeoTiffFixture {
   private final int width;
   private final int height;
   private final float[] values;
@@ -64,18 +64,18 @@ final class GeoTiffFixture {
   }
 
   /** A raster of {@code width} x {@code height} pixels, values row by row from the top left. */
-  static GeoTiffFixture grid(int width, int height, float... values) {
+  public static GeoTiffFixture grid(int width, int height, float... values) {
     return new GeoTiffFixture(width, height, values);
   }
 
   /** The top-left corner of the top-left pixel, in the raster's CRS. */
-  GeoTiffFixture origin(double x, double y) {
+  public GeoTiffFixture origin(double x, double y) {
     originX = x;
     originY = y;
     return this;
   }
 
-  GeoTiffFixture pixelSize(double size) {
+  public GeoTiffFixture pixelSize(double size) {
     pixelWidth = size;
     pixelHeight = size;
     return this;
@@ -111,18 +111,18 @@ final class GeoTiffFixture {
   }
 
   /** The GDAL_NODATA tag's text, e.g. "-99999" or "nan". */
-  GeoTiffFixture noData(String text) {
+  public GeoTiffFixture noData(String text) {
     noData = text;
     return this;
   }
 
   /** "LZW", "Deflate" or "PackBits" (the JDK writer's names). */
-  GeoTiffFixture compression(String type) {
+  public GeoTiffFixture compression(String type) {
     compression = type;
     return this;
   }
 
-  GeoTiffFixture tiled(int size) {
+  public GeoTiffFixture tiled(int size) {
     tileSize = size;
     return this;
   }
@@ -133,7 +133,7 @@ final class GeoTiffFixture {
     return this;
   }
 
-  Path write(Path folder, String name) {
+  public Path write(Path folder, String name) {
     Path file = folder.resolve(name);
     ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
     try (ImageOutputStream out = ImageIO.createImageOutputStream(Files.newOutputStream(file))) {

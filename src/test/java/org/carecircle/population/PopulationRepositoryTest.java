@@ -3,7 +3,12 @@ package org.carecircle.population;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.carecircle.testsupport.TestStores;
 import org.carecircle.testsupport.TestStores.Store;
@@ -136,5 +141,92 @@ class PopulationRepositoryTest {
     assertThat(repository.summary().cells()).isZero();
     assertThat(repository.layer()).isEmpty();
     assertThat(repository.loadAll().size()).isZero();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Store.class)
+  void boxQueriesFindExactlyWhatATestOfEveryCellFinds(Store store) {
+    var repository = repository(store);
+    // 3,000 cells over 0.5 x 0.5 degrees (50 x 50 grid squares): points, 100 m squares and a few
+    // 5 km census-like units, so that overlap queries must reach beyond the squares a box touches
+    Random random = new Random(11);
+    List<PopulationCell> cells = new ArrayList<>();
+    for (int id = 1; id <= 3000; id++) {
+      double lon = 120 + random.nextDouble() * 0.5;
+      double lat = 36 + random.nextDouble() * 0.5;
+      cells.add(id % 3 == 0 ? point(id, id, lon, lat) : square(id, id, lon, lat, id % 100 == 1 ? 0.05 : 0.001));
+    }
+    repository.insertAll(cells.subList(0, 1700));
+    repository.insertAll(cells.subList(1700, cells.size()));
+    for (int b = 0; b < 40; b++) {
+      double size = b % 2 == 0 ? 0.02 : 0.2;
+      double x = 119.95 + random.nextDouble() * 0.5;
+      double y = 35.95 + random.nextDouble() * 0.5;
+      Envelope box = new Envelope(x, x + size, y, y + size);
+      Set<Long> located = new HashSet<>();
+      Set<Long> overlapping = new HashSet<>();
+      for (PopulationCell cell : cells) {
+        if (box.covers(cell.location().getCoordinate())) {
+          located.add(cell.id());
+        }
+        Envelope extent = (cell.cellPolygon() != null ? cell.cellPolygon() : cell.location()).getEnvelopeInternal();
+        if (box.intersects(extent)) {
+          overlapping.add(cell.id());
+        }
+      }
+      assertThat(repository.count(box)).as("count in %s", box).isEqualTo(located.size());
+      assertThat(repository.find(box, 10_000)).extracting(PopulationCell::id).as("find in %s", box)
+          .containsExactlyInAnyOrderElementsOf(located).isSorted();
+      assertThat(repository.findOverlapping(box)).extracting(PopulationCell::id).as("overlapping %s", box)
+          .containsExactlyInAnyOrderElementsOf(overlapping);
+      List<Long> streamed = new ArrayList<>();
+      repository.forEachExtentOverlapping(box, extent -> streamed.add(extent.id()));
+      assertThat(streamed).as("extents overlapping %s", box).containsExactlyInAnyOrderElementsOf(overlapping);
+    }
+    // several scattered boxes at once: every cell overlapping any of them, each once
+    List<Envelope> scattered = List.of(new Envelope(120.0, 120.05, 36.0, 36.04), new Envelope(120.3, 120.32, 36.1, 36.3),
+        new Envelope(120.31, 120.4, 36.25, 36.27), new Envelope(120.45, 120.5, 36.45, 36.5));
+    Envelope joint = new Envelope();
+    scattered.forEach(joint::expandToInclude);
+    Set<Long> inAny = new HashSet<>();
+    Set<Long> inJoint = new HashSet<>();
+    for (PopulationCell cell : cells) {
+      Envelope extent = (cell.cellPolygon() != null ? cell.cellPolygon() : cell.location()).getEnvelopeInternal();
+      if (scattered.stream().anyMatch(box -> box.intersects(extent))) {
+        inAny.add(cell.id());
+      }
+      if (joint.intersects(extent)) {
+        inJoint.add(cell.id());
+      }
+    }
+    List<Long> handed = new ArrayList<>();
+    repository.forEachExtentOverlappingAny(scattered, extent -> handed.add(extent.id()));
+    assertThat(handed).doesNotHaveDuplicates().containsAll(inAny);
+    assertThat(inJoint).containsAll(handed);
+    assertThat(inAny).hasSizeGreaterThan(50);
+    if (store == Store.H2GIS) {
+      // the ranges of the four boxes, not the joint extent
+      assertThat(handed).hasSizeLessThan(inJoint.size() / 2);
+      JdbcTemplate jdbc = new JdbcTemplate(TestStores.dataSource(store));
+      // the crash-safe index that answers these boxes: an ordinary B-tree
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME ="
+          + " 'POPULATION_CELL' AND INDEX_NAME = 'POPULATION_CELL_GRID_KEY_IDX'", Integer.class)).isEqualTo(1);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Store.class)
+  void extentsCarryTheStoredNumbersAndPolygonsAreReadByIdOnly(Store store) {
+    var repository = repository(store);
+    repository.insertAll(List.of(square(1, 5.5, 120.1, 36.1, 0.01), point(2, 7, 120.105, 36.105)));
+    List<PopulationCellExtent> extents = new ArrayList<>();
+    repository.forEachExtentOverlapping(new Envelope(120, 121, 36, 37), extents::add);
+    assertThat(extents).containsExactlyInAnyOrder(
+        new PopulationCellExtent(1, 5.5, 120.1 + 0.01 / 2, 36.1 + 0.01 / 2, 120.1, 36.1, 120.11, 36.11),
+        new PopulationCellExtent(2, 7, 120.105, 36.105, 120.105, 36.105, 120.105, 36.105));
+    Map<Long, org.locationtech.jts.geom.Geometry> polygons = repository.cellPolygons(List.of(1L, 2L, 99L));
+    assertThat(polygons).containsOnlyKeys(1L);
+    assertThat(polygons.get(1L).getEnvelopeInternal()).isEqualTo(new Envelope(120.1, 120.11, 36.1, 36.11));
+    assertThat(polygons.get(1L).getSRID()).isEqualTo(4326);
   }
 }

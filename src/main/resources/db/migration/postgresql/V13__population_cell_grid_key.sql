@@ -1,0 +1,32 @@
+-- The same columns as on the embedded store (h2/V13), so that backups move between the stores and
+-- the district sums read plain numbers on both. PostGIS answers bounding boxes from its GiST
+-- indexes; the grid key is kept up to date but not indexed here, which would only slow imports.
+ALTER TABLE population_cell ADD COLUMN lon DOUBLE PRECISION;
+ALTER TABLE population_cell ADD COLUMN lat DOUBLE PRECISION;
+ALTER TABLE population_cell ADD COLUMN min_lon DOUBLE PRECISION;
+ALTER TABLE population_cell ADD COLUMN min_lat DOUBLE PRECISION;
+ALTER TABLE population_cell ADD COLUMN max_lon DOUBLE PRECISION;
+ALTER TABLE population_cell ADD COLUMN max_lat DOUBLE PRECISION;
+ALTER TABLE population_cell ADD COLUMN grid_key BIGINT;
+UPDATE population_cell SET lon = ST_X(geom), lat = ST_Y(geom),
+  min_lon = ST_XMin(COALESCE(cell_geom, geom)), min_lat = ST_YMin(COALESCE(cell_geom, geom)),
+  max_lon = ST_XMax(COALESCE(cell_geom, geom)), max_lat = ST_YMax(COALESCE(cell_geom, geom));
+UPDATE population_cell SET grid_key =
+  CAST(FLOOR((lat + 90) / CAST(0.01 AS DOUBLE PRECISION)) AS BIGINT) * 36001
+  + CAST(FLOOR((lon + 180) / CAST(0.01 AS DOUBLE PRECISION)) AS BIGINT);
+ALTER TABLE population_cell ALTER COLUMN lon SET NOT NULL;
+ALTER TABLE population_cell ALTER COLUMN lat SET NOT NULL;
+ALTER TABLE population_cell ALTER COLUMN min_lon SET NOT NULL;
+ALTER TABLE population_cell ALTER COLUMN min_lat SET NOT NULL;
+ALTER TABLE population_cell ALTER COLUMN max_lon SET NOT NULL;
+ALTER TABLE population_cell ALTER COLUMN max_lat SET NOT NULL;
+ALTER TABLE population_cell ALTER COLUMN grid_key SET NOT NULL;
+
+CREATE TABLE population_cell_reach (
+  id          INTEGER PRIMARY KEY CHECK (id = 1),
+  lon_degrees DOUBLE PRECISION NOT NULL CHECK (lon_degrees >= 0),
+  lat_degrees DOUBLE PRECISION NOT NULL CHECK (lat_degrees >= 0)
+);
+INSERT INTO population_cell_reach (id, lon_degrees, lat_degrees)
+  SELECT 1, COALESCE(MAX(GREATEST(lon - min_lon, max_lon - lon)), 0),
+    COALESCE(MAX(GREATEST(lat - min_lat, max_lat - lat)), 0) FROM population_cell HAVING COUNT(*) > 0;
