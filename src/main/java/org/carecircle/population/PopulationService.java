@@ -35,14 +35,34 @@ public class PopulationService {
 
   private final PopulationRepository repository;
   private final PopulationChanges changes;
+  /**
+   * The summary and, once asked for, the cells of the layer stored now, kept in memory: at a
+   * million cells reading them from the embedded store takes seconds, and analyses ask for them on
+   * every run. Cells change only by replacing or deleting the whole layer, which gives the layer a
+   * new import time (or removes it), so the layer row read on every call tells whether this copy is
+   * still the stored one, also when another instance changed it.
+   */
+  private volatile Loaded loaded;
+
+  private record Loaded(PopulationLayer layer, PopulationSummary summary, PopulationCells cells) {}
 
   PopulationService(PopulationRepository repository, PopulationChanges changes) {
     this.repository = repository;
     this.changes = changes;
   }
 
+  /** Cells, people and extent of the layer stored now (kept in memory per layer, see {@link #loaded}). */
   public PopulationSummary summary() {
-    return repository.summary();
+    PopulationLayer layer = repository.layer().orElse(null);
+    Loaded current = loaded;
+    if (layer != null && current != null && layer.equals(current.layer())) {
+      return current.summary();
+    }
+    PopulationSummary summary = repository.summary();
+    if (layer != null && layer.equals(summary.source())) {
+      loaded = new Loaded(layer, summary, null);
+    }
+    return summary;
   }
 
   /** Whether a population layer with at least one cell is stored. */
@@ -50,10 +70,26 @@ public class PopulationService {
     return repository.hasCells();
   }
 
-  /** Every cell as primitive arrays, for analyses over the whole layer; empty when none. */
+  /**
+   * Every cell as primitive arrays, for analyses over the whole layer; empty when none. Kept in
+   * memory with the summary until the layer is replaced; callers must not modify the arrays.
+   */
   @Transactional(readOnly = true)
   public PopulationCells allCells() {
-    return repository.loadAll();
+    PopulationLayer layer = repository.layer().orElse(null);
+    Loaded current = loaded;
+    if (layer != null && current != null && layer.equals(current.layer()) && current.cells() != null) {
+      return current.cells();
+    }
+    PopulationCells cells = repository.loadAll();
+    PopulationLayer after = repository.layer().orElse(null);
+    if (layer != null && layer.equals(after)) {
+      // the layer did not change while the cells were read: they belong to it
+      PopulationSummary summary = current != null && layer.equals(current.layer()) ? current.summary()
+          : repository.summary();
+      loaded = new Loaded(layer, summary, cells);
+    }
+    return cells;
   }
 
   /**

@@ -118,6 +118,23 @@ abstract class PopulationApiTest {
   }
 
   @Test
+  void theCellsKeptInMemoryFollowAReplacedOrDeletedLayer() {
+    ahrLayer();
+    PopulationCells ahr = population.allCells();
+    assertThat(population.allCells()).as("asked again: the copy in memory").isSameAs(ahr);
+    Response replaced = importText("three.csv", "lon,lat,population\n120.1,36.1,10\n120.2,36.1,20\n120.3,36.2,5\n");
+    assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
+    assertThat(population.summary().cells()).isEqualTo(3);
+    assertThat(population.summary().totalPopulation()).isEqualTo(35);
+    PopulationCells three = population.allCells();
+    assertThat(three.size()).isEqualTo(3);
+    assertThat(three.totalPopulation()).isEqualTo(35);
+    assertThat(api.delete("/api/population").status()).isEqualTo(204);
+    assertThat(population.summary().cells()).isZero();
+    assertThat(population.allCells().size()).isZero();
+  }
+
+  @Test
   void cellsInASmallBoxComeAsPointsOrPolygons() {
     ahrLayer();
     // a box of about 1 x 1 km around Bad Neuenahr: some tens of 100 m cells
