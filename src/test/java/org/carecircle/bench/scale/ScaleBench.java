@@ -133,6 +133,12 @@ public final class ScaleBench {
   }
 
   private void step(String name, Step step) {
+    // -Dscale.steps=a,b: only these steps (and the imports they need)
+    String only = System.getProperty("scale.steps");
+    if (only != null && !name.endsWith("_import") && !name.equals("raster_import_h2gis")
+        && !java.util.Arrays.asList(only.split(",")).contains(name)) {
+      return;
+    }
     long started = System.nanoTime();
     try {
       step.run();
