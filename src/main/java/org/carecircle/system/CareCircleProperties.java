@@ -53,11 +53,6 @@ public record CareCircleProperties(
     public static final int DEFAULT_MIN_NETWORK_SIZE = 200;
     public static final int DEFAULT_MAX_LOADED_NETWORKS = 2;
 
-    /** The settings with the default number of networks in memory. */
-    public NetworkSettings(String directory, Double ambulanceSpeedFactor, Integer minNetworkSize) {
-      this(directory, ambulanceSpeedFactor, minNetworkSize, null);
-    }
-
     public NetworkSettings {
       directory = directory == null || directory.isBlank() ? DEFAULT_DIRECTORY : directory;
       ambulanceSpeedFactor = ambulanceSpeedFactor == null ? DEFAULT_AMBULANCE_SPEED_FACTOR : ambulanceSpeedFactor;
@@ -114,7 +109,7 @@ public record CareCircleProperties(
     importSettings = importSettings != null ? importSettings : new Import(DataSize.ofMegabytes(200));
     catalogue = catalogue != null ? catalogue : new Catalogue("");
     map = map != null ? map : new MapSettings("", "");
-    network = network != null ? network : new NetworkSettings(null, null, null);
+    network = network != null ? network : new NetworkSettings(null, null, null, null);
     jobs = jobs != null ? jobs : new JobSettings(null, null, null);
     coverage = coverage != null ? coverage : new CoverageSettings(null, null, null, null);
   }

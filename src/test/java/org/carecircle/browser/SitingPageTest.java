@@ -261,7 +261,7 @@ class SitingPageTest extends PageTest {
     assertThat(bodyData("sitingError")).isEqualTo("422");
     assertThat(browser.findElement(By.cssSelector("#siting-form [data-error-for=p]")).getText()).isEmpty();
     WebElement turnoutError = browser.findElement(By.cssSelector("#siting-form [data-error-for=turnoutMinutes]"));
-    assertThat(turnoutError.getText()).contains("turnoutMinutes").contains("less than the standard");
+    assertThat(turnoutError.getText()).contains("turnoutMinutes").contains("less than the smallest of minutes");
     assertThat(browser.findElement(By.id("siting-turnout")).getAttribute("aria-invalid")).isEqualTo("true");
     assertThat(browser.findElements(By.cssSelector(".siting-site-marker"))).isEmpty();
 

@@ -181,7 +181,7 @@ abstract class NetworkApiTest {
     try {
       NetworkService restarted = new NetworkService(new JdbcNetworkRepository(new JdbcTemplate(dataSource)),
           freshJobs, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
-          new CareCircleProperties.NetworkSettings(networks.directory().toString(), 1.25, 200));
+          new CareCircleProperties.NetworkSettings(networks.directory().toString(), 1.25, 200, null));
       restarted.removeLeftovers();
 
       assertThat(restarted.list()).extracting(NetworkInfo::id).contains(id);
