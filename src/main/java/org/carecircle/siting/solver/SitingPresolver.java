@@ -74,20 +74,39 @@ final class SitingPresolver {
     List<Integer> groupBase = new ArrayList<>();
     List<double[]> groupWeightBox = new ArrayList<>();
     List<List<Integer>> groupMembers = new ArrayList<>();
-    int[] scratch = new int[choosable];
-    for (int d = 0; d < n; d++) {
-      double weight = problem.weight(d);
-      int fixedCovering = 0;
-      int count = 0;
-      for (int c = 0; c < m; c++) {
-        if (problem.covers(c, d)) {
-          if (localOf[c] < 0) {
-            fixedCovering++;
-          } else {
-            scratch[count++] = localOf[c];
-          }
+    // who covers whom, turned from candidate rows into demand columns (CSR), so that a sparse
+    // problem is read in O(pairs) rather than O(candidates × demand points)
+    int[][] coveredByCandidate = new int[m][];
+    int[] start = new int[n + 1];
+    int[] fixedCount = new int[n];
+    for (int c = 0; c < m; c++) {
+      coveredByCandidate[c] = problem.coveredDemands(c);
+      for (int d : coveredByCandidate[c]) {
+        if (localOf[c] < 0) {
+          fixedCount[d]++;
+        } else {
+          start[d + 1]++;
         }
       }
+    }
+    for (int d = 0; d < n; d++) {
+      start[d + 1] += start[d];
+    }
+    int[] coveringLocal = new int[start[n]];
+    int[] next = Arrays.copyOf(start, n);
+    for (int c = 0; c < m; c++) {
+      if (localOf[c] >= 0) {
+        for (int d : coveredByCandidate[c]) {
+          coveringLocal[next[d]++] = localOf[c]; // ascending: candidates are visited in order
+        }
+      }
+      coveredByCandidate[c] = null;
+    }
+    for (int d = 0; d < n; d++) {
+      double weight = problem.weight(d);
+      int fixedCovering = fixedCount[d];
+      int count = start[d + 1] - start[d];
+      int[] scratch = count == 0 ? new int[0] : Arrays.copyOfRange(coveringLocal, start[d], start[d + 1]);
       if (fixedCovering == 0 && count == 0) {
         uncoverable++;
         uncoverableWeight += weight;
@@ -112,7 +131,7 @@ final class SitingPresolver {
         continue;
       }
       int base = Math.min(fixedCovering, cap - 1);
-      GroupKey key = new GroupKey(Arrays.copyOf(scratch, count), base);
+      GroupKey key = new GroupKey(scratch, base);
       Integer group = groupOf.get(key);
       if (group == null) {
         group = groupCandidates.size();
