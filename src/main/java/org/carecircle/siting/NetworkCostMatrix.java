@@ -76,11 +76,26 @@ public final class NetworkCostMatrix {
    */
   public static NetworkSitingInstance build(ModeNetwork network, DemandPoints demand, List<Site> sites,
       double cutoffMinutes, double turnoutMinutes, double maxSnapMeters, JobContext context) {
+    if (!Double.isNaN(cutoffMinutes)) {
+      return buildCovering(network, demand, sites, cutoffMinutes, turnoutMinutes, maxSnapMeters, context,
+          System.nanoTime());
+    }
+    return fullMatrix(network, demand, sites, cutoffMinutes, turnoutMinutes, maxSnapMeters, context);
+  }
+
+  /**
+   * The full matrix, one row per site and one column per demand point as given, whatever the
+   * model: what {@link #build} gives p-median and p-center, and for the covering models the
+   * reference that their grouped sparse problem must answer alike (tests and the scale bench's
+   * baseline use it). Memory: 8 bytes per site and demand point.
+   *
+   * @param cutoffMinutes as for {@link #build}: with a cutoff, times beyond it are +inf and every
+   *     demand point is kept
+   */
+  public static NetworkSitingInstance fullMatrix(ModeNetwork network, DemandPoints demand, List<Site> sites,
+      double cutoffMinutes, double turnoutMinutes, double maxSnapMeters, JobContext context) {
     long started = System.nanoTime();
     boolean covering = !Double.isNaN(cutoffMinutes);
-    if (covering) {
-      return buildCovering(network, demand, sites, cutoffMinutes, turnoutMinutes, maxSnapMeters, context, started);
-    }
     double budgetSeconds = covering ? cutoffMinutes * SECONDS_PER_MINUTE : Double.POSITIVE_INFINITY;
     EdgeTravelTimes times = network.edgeTimes();
 
@@ -252,11 +267,18 @@ public final class NetworkCostMatrix {
     for (int e = 0; e < edges; e++) {
       edgeStart[e + 1] += edgeStart[e];
     }
-    int[] cellsByEdge = new int[edgeStart[edges]];
+    // the cells' road positions in edge order, so that each edge's cells are read in one sweep
+    int onRoad = edgeStart[edges];
+    int[] cellsByEdge = new int[onRoad];
+    double[] positionFraction = new double[onRoad];
+    double[] positionWalkSeconds = new double[onRoad];
     int[] fill = Arrays.copyOf(edgeStart, edges);
     for (int d = 0; d < n; d++) {
       if (cellEdge[d] >= 0) {
-        cellsByEdge[fill[cellEdge[d]]++] = d;
+        int j = fill[cellEdge[d]]++;
+        cellsByEdge[j] = d;
+        positionFraction[j] = cellFraction[d];
+        positionWalkSeconds[j] = cellWalkSeconds[d];
       }
     }
     int nodes = roads.nodeCount();
@@ -293,8 +315,9 @@ public final class NetworkCostMatrix {
       keyHigh[c] = random.nextLong();
     }
     int workers = Math.max(1, Math.min(MAX_WORKERS, Math.min(m, Runtime.getRuntime().availableProcessors())));
-    long[][] sumLow = new long[workers][n];
-    long[][] sumHigh = new long[workers][n];
+    // one more position, never covered, stands for the cells off the roads
+    long[][] sumLow = new long[workers][onRoad + 1];
+    long[][] sumHigh = new long[workers][onRoad + 1];
     AtomicInteger nextSite = new AtomicInteger();
     AtomicInteger done = new AtomicInteger();
     double turnoutSeconds = turnoutMinutes * SECONDS_PER_MINUTE;
@@ -335,12 +358,13 @@ public final class NetworkCostMatrix {
         long[] high = sumHigh[w];
         for (int k = 0; k < count; k++) {
           int edge = reached[k];
+          float forward = times.forwardSeconds[edge];
+          float backward = times.backwardSeconds[edge];
           for (int j = edgeStart[edge]; j < edgeStart[edge + 1]; j++) {
-            int d = cellsByEdge[j];
-            if (coverSeconds(a[k], b[k], edge, d, cellFraction, cellWalkSeconds, times, budgetSeconds,
-                cutoffMinutes) >= 0) {
-              low[d] += keyLow[c];
-              high[d] += keyHigh[c];
+            if (coverSeconds(a[k], b[k], forward, backward, positionFraction[j], positionWalkSeconds[j],
+                budgetSeconds, cutoffMinutes) >= 0) {
+              low[j] += keyLow[c];
+              high[j] += keyHigh[c];
             }
           }
         }
@@ -352,19 +376,38 @@ public final class NetworkCostMatrix {
     });
     context.checkCancelled();
     for (int w = 1; w < workers; w++) {
-      for (int d = 0; d < n; d++) {
-        sumLow[0][d] += sumLow[w][d];
-        sumHigh[0][d] += sumHigh[w][d];
+      for (int j = 0; j <= onRoad; j++) {
+        sumLow[0][j] += sumLow[w][j];
+        sumHigh[0][j] += sumHigh[w][j];
       }
       sumLow[w] = null;
       sumHigh[w] = null;
     }
 
     // cells with equal covering sets (equal sums) become one demand point; the first cell names it
-    int[] groupOf = groupBySums(sumLow[0], sumHigh[0]);
+    int[] groupOfPosition = groupBySums(sumLow[0], sumHigh[0]);
     sumLow[0] = null;
     sumHigh[0] = null;
-    int groups = Arrays.stream(groupOf).max().orElse(-1) + 1;
+    int[] groupOf = new int[n];
+    Arrays.fill(groupOf, groupOfPosition[onRoad]);
+    for (int j = 0; j < onRoad; j++) {
+      groupOf[cellsByEdge[j]] = groupOfPosition[j];
+    }
+    // numbered again in the order of their first cells (the off-road stand-in may have none)
+    int[] renumber = new int[Arrays.stream(groupOfPosition).max().orElse(-1) + 1];
+    Arrays.fill(renumber, -1);
+    int groupCount = 0;
+    for (int d = 0; d < n; d++) {
+      int g = groupOf[d];
+      if (renumber[g] < 0) {
+        renumber[g] = groupCount++;
+      }
+      groupOf[d] = renumber[g];
+    }
+    for (int j = 0; j < onRoad; j++) {
+      groupOfPosition[j] = renumber[groupOfPosition[j]];
+    }
+    int groups = groupCount;
     int[] groupSize = new int[groups];
     int[] firstCell = new int[groups];
     Arrays.fill(firstCell, -1);
@@ -403,12 +446,13 @@ public final class NetworkCostMatrix {
         int[] reached = reachedEdges[c];
         for (int k = 0; k < reached.length; k++) {
           int edge = reached[k];
+          float forward = times.forwardSeconds[edge];
+          float backward = times.backwardSeconds[edge];
           for (int j = edgeStart[edge]; j < edgeStart[edge + 1]; j++) {
-            int d = cellsByEdge[j];
-            double seconds = coverSeconds(arrivalA[c][k], arrivalB[c][k], edge, d, cellFraction, cellWalkSeconds,
-                times, budgetSeconds, cutoffMinutes);
+            double seconds = coverSeconds(arrivalA[c][k], arrivalB[c][k], forward, backward, positionFraction[j],
+                positionWalkSeconds[j], budgetSeconds, cutoffMinutes);
             if (seconds >= 0) {
-              int g = groupOf[d];
+              int g = groupOfPosition[j];
               if (coveredCells[g]++ == 0) {
                 touched[count++] = g;
                 worstSeconds[g] = seconds;
@@ -475,10 +519,10 @@ public final class NetworkCostMatrix {
    * Seconds from a site to a cell when within the standard (the rule of {@link
    * SearchResult#secondsTo} and the minutes' check of the full matrix), else -1.
    */
-  private static double coverSeconds(float arrivalA, float arrivalB, int edge, int cell, double[] fraction,
-      double[] walkSeconds, EdgeTravelTimes times, double budgetSeconds, double cutoffMinutes) {
-    double seconds = SearchResult.onRoadSeconds(arrivalA, arrivalB, fraction[cell], times.forwardSeconds[edge],
-        times.backwardSeconds[edge]) + walkSeconds[cell];
+  private static double coverSeconds(float arrivalA, float arrivalB, float forwardSeconds, float backwardSeconds,
+      double fraction, double walkSeconds, double budgetSeconds, double cutoffMinutes) {
+    double seconds = SearchResult.onRoadSeconds(arrivalA, arrivalB, fraction, forwardSeconds, backwardSeconds)
+        + walkSeconds;
     return seconds <= budgetSeconds && seconds / SECONDS_PER_MINUTE <= cutoffMinutes ? seconds : -1;
   }
 

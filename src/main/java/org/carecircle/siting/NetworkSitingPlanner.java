@@ -212,10 +212,10 @@ public class NetworkSitingPlanner {
       return null;
     }
     long points = CandidateGridGenerator.latticePointCount(area, spacing);
-    if (points > 4L * CandidateGridGenerator.MAX_SITES) {
-      double fits = spacing * Math.sqrt(points / (4.0 * CandidateGridGenerator.MAX_SITES));
+    if (points > CandidateGridGenerator.MAX_LATTICE_POINTS) {
+      double fits = spacing * Math.sqrt(points / (double) CandidateGridGenerator.MAX_LATTICE_POINTS);
       problems.add(InputProblem.ofField("candidateGrid.spacingMeters", "a " + NetworkSiting.plain(spacing)
-          + " m grid over this area has " + points + " points, more than " + 4 * CandidateGridGenerator.MAX_SITES
+          + " m grid over this area has " + points + " points, more than " + CandidateGridGenerator.MAX_LATTICE_POINTS
           + "; use a spacing of at least " + (long) Math.ceil(fits) + " m"));
       return null;
     }

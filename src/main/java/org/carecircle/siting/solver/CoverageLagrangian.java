@@ -1,0 +1,121 @@
+package org.carecircle.siting.solver;
+
+import java.util.Arrays;
+import org.carecircle.job.JobContext;
+
+/**
+ * An upper bound on the MCLP's covered weight (without backup) by Lagrangian relaxation, for
+ * instances too large for the MIP: the proof behind the heuristic's gap.
+ *
+ * <p>Relaxing z(g) &le; Σ_{i covers g} x(i) with multipliers λ(g) in [0, w(g)] gives, for every
+ * λ, L(λ) = Σ_g (w(g) − λ(g)) + the sum of the p largest ρ(i) = Σ_{g covered by i} λ(g), and
+ * L(λ) &ge; the optimum (weak duality): z(g) = 1 is worth w(g) − λ(g) &ge; 0 on its own, and
+ * opening i earns λ(g) for each group it covers. The bound is the least L found by subgradient
+ * steps (Held, Wolfe and Crowder 1974; Galvão and ReVelle 1996 for the MCLP), so it is valid after
+ * any number of iterations; more iterations only make it tighter.
+ *
+ * <p>Cost: O(candidate-group pairs) per iteration. Weights and the bound are in the instance's
+ * searchable weight (its constant coverage excluded).
+ */
+final class CoverageLagrangian {
+  /** Iterations at most; the step halves after {@value #STALL} without a better bound. */
+  static final int MAX_ITERATIONS = 400;
+  static final int STALL = 20;
+  /** The step scale below which nothing more is gained. */
+  static final double MIN_SCALE = 1e-4;
+  /** Safety for slow machines and huge instances. */
+  static final double TIME_CAP_SECONDS = 10.0;
+
+  private CoverageLagrangian() {}
+
+  /**
+   * The least L(λ) found.
+   *
+   * @param instance a covering instance without backup
+   * @param p sites to open (&ge; 1)
+   * @param lowerBound a covered weight some choice reaches (searchable part), to size the steps;
+   *     iterations stop when the bound comes within a millionth of it
+   */
+  static double upperBound(CoverageInstance instance, int p, double lowerBound, JobContext context) {
+    if (instance.backup) {
+      throw new IllegalArgumentException("the Lagrangian bound is for the MCLP without backup");
+    }
+    long started = System.nanoTime();
+    int m = instance.candidateCount();
+    int groups = instance.groupCount();
+    double[] weight = instance.groupWeight;
+    double[] lambda = weight.clone();
+    double[] rho = new double[m];
+    Integer[] order = new Integer[m];
+    int[] chosenCount = new int[groups];
+    double best = Double.POSITIVE_INFINITY;
+    double scale = 2;
+    int sinceBetter = 0;
+    int open = Math.min(p, m);
+    for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
+      context.checkCancelled();
+      double value = 0;
+      for (int g = 0; g < groups; g++) {
+        value += weight[g] - lambda[g];
+      }
+      for (int c = 0; c < m; c++) {
+        double sum = 0;
+        for (int g : instance.covers[c]) {
+          sum += lambda[g];
+        }
+        rho[c] = sum;
+      }
+      int[] top = largest(rho, open, order);
+      for (int c : top) {
+        value += rho[c];
+      }
+      if (value < best) {
+        best = value;
+        sinceBetter = 0;
+      } else if (++sinceBetter >= STALL) {
+        scale /= 2;
+        sinceBetter = 0;
+      }
+      if (best <= lowerBound * (1 + 1e-6) || scale < MIN_SCALE
+          || (System.nanoTime() - started) / 1e9 > TIME_CAP_SECONDS) {
+        break;
+      }
+      // subgradient of L at λ: (chosen sites covering g) − z(g), with z(g) = 1 where w > λ
+      Arrays.fill(chosenCount, 0);
+      for (int c : top) {
+        for (int g : instance.covers[c]) {
+          chosenCount[g]++;
+        }
+      }
+      double norm = 0;
+      for (int g = 0; g < groups; g++) {
+        double s = chosenCount[g] - (weight[g] > lambda[g] ? 1 : 0);
+        norm += s * s;
+      }
+      if (norm == 0) {
+        break; // λ is optimal for the relaxation
+      }
+      double step = scale * Math.max(value - lowerBound, 1e-9 * Math.max(1, lowerBound)) / norm;
+      for (int g = 0; g < groups; g++) {
+        double s = chosenCount[g] - (weight[g] > lambda[g] ? 1 : 0);
+        lambda[g] = Math.min(weight[g], Math.max(0, lambda[g] - step * s));
+      }
+    }
+    return best;
+  }
+
+  /** The indices of the k largest values (ties: the smaller index), by partial sort. */
+  private static int[] largest(double[] values, int k, Integer[] order) {
+    // a bounded min-heap of indices would do too; the sort is cheap next to the pass over pairs
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> values[a] != values[b] ? Double.compare(values[b], values[a])
+        : Integer.compare(a, b));
+    int[] top = new int[k];
+    for (int i = 0; i < k; i++) {
+      top[i] = order[i];
+    }
+    return top;
+  }
+}
