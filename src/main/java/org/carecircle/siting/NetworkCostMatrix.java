@@ -434,7 +434,7 @@ public final class NetworkCostMatrix {
     // pass 2: each site's groups, from the kept arrival times; every cell of a listed group must
     // be covered, or two covering sets shared a hash
     int[][] sparseGroups = new int[m][];
-    double[][] sparseMinutes = new double[m][];
+    float[][] sparseMinutes = new float[m][];
     nextSite.set(0);
     IntStream.range(0, workers).parallel().forEach(w -> {
       int[] coveredCells = new int[groups];
@@ -464,13 +464,15 @@ public final class NetworkCostMatrix {
         }
         Arrays.sort(touched, 0, count);
         int[] list = Arrays.copyOf(touched, count);
-        double[] minutes = new double[count];
+        float[] minutes = new float[count];
         for (int k = 0; k < count; k++) {
           int g = list[k];
           if (coveredCells[g] != groupSize[g]) {
             throw new IllegalStateException("two covering sets share a hash: site " + c + ", group " + g);
           }
-          minutes[k] = worstSeconds[g] / SECONDS_PER_MINUTE;
+          // within the standard in double, so within it as a float too (rounding may not lift it over)
+          float rounded = (float) (worstSeconds[g] / SECONDS_PER_MINUTE);
+          minutes[k] = rounded <= cutoffMinutes ? rounded : Math.nextDown(rounded);
           coveredCells[g] = 0;
           groupReached[g] = true; // a race writes only true
         }

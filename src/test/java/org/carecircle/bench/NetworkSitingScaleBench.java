@@ -51,6 +51,7 @@ import org.locationtech.jts.geom.Envelope;
 public final class NetworkSitingScaleBench {
   static final int CELLS = 1_000_000;
   static final double TOTAL_PEOPLE = 10_000_000;
+  static final int CENTRES = 8;
   private static final double MAX_SNAP_METERS = 1000;
   private static final int P = 18;
   private static final double MINUTES = 15;
@@ -71,7 +72,7 @@ public final class NetworkSitingScaleBench {
     for (int v = 0; v < network.nodeCount(); v++) {
       extent.expandToInclude(network.nodeLon[v], network.nodeLat[v]);
     }
-    Population population = Population.generate(extent, cells, 20_261_203L);
+    Population population = Population.generate(network, extent, cells, 20_261_203L);
     double spacing = 150;
     CandidateGridGenerator.Result grid;
     while (true) {
@@ -95,6 +96,19 @@ public final class NetworkSitingScaleBench {
 
     // the new path, twice: the first run warms the JIT
     for (int run = 1; run <= 2; run++) {
+      try {
+        grouped(run, drive, population, grid, options);
+      } catch (OutOfMemoryError e) {
+        System.out.printf("grouped sparse (run %d): %s (peak heap %d MB)%n", run, e, peakHeapMb());
+        break;
+      }
+    }
+    runBaseline(drive, population, grid, options);
+  }
+
+  private static void grouped(int run, ModeNetwork drive, Population population, CandidateGridGenerator.Result grid,
+      SitingOptions options) {
+    {
       resetPeaks();
       long started = System.nanoTime();
       long cpuStarted = processCpuNanos();
@@ -121,7 +135,11 @@ public final class NetworkSitingScaleBench {
           instance.unreachedPopulation());
     }
 
-    // the baseline: squares, the full matrix, the same solver
+  }
+
+  /** The baseline: squares, the full matrix, the same solver. */
+  private static void runBaseline(ModeNetwork drive, Population population, CandidateGridGenerator.Result grid,
+      SitingOptions options) {
     System.gc();
     resetPeaks();
     try {
@@ -213,7 +231,7 @@ public final class NetworkSitingScaleBench {
     double widthMeters;
     double heightMeters;
 
-    static Population generate(Envelope extent, int cells, long seed) {
+    static Population generate(RoadNetwork network, Envelope extent, int cells, long seed) {
       Population population = new Population();
       double centreLat = (extent.getMinY() + extent.getMaxY()) / 2;
       double metersPerDegreeLon = METERS_PER_DEGREE_LAT * Math.cos(Math.toRadians(centreLat));
@@ -224,14 +242,15 @@ public final class NetworkSitingScaleBench {
       int rows = (int) Math.ceil((double) cells / columns);
       population.sideMeters = side;
       SplittableRandom random = new SplittableRandom(seed);
-      int centres = 5;
+      int centres = CENTRES;
       double[] cx = new double[centres];
       double[] cy = new double[centres];
       double[] sigma = new double[centres];
       for (int k = 0; k < centres; k++) {
-        cx[k] = population.widthMeters * random.nextDouble(0.1, 0.9);
-        cy[k] = population.heightMeters * random.nextDouble(0.2, 0.8);
-        sigma[k] = random.nextDouble(1500, 5000);
+        int node = random.nextInt(network.nodeCount());
+        cx[k] = (network.nodeLon[node] - extent.getMinX()) * metersPerDegreeLon;
+        cy[k] = (network.nodeLat[node] - extent.getMinY()) * METERS_PER_DEGREE_LAT;
+        sigma[k] = random.nextDouble(1000, 3000);
       }
       population.ids = new long[cells];
       population.lon = new double[cells];

@@ -14,17 +14,18 @@ import org.carecircle.job.JobContext;
  * steps (Held, Wolfe and Crowder 1974; Galvão and ReVelle 1996 for the MCLP), so it is valid after
  * any number of iterations; more iterations only make it tighter.
  *
- * <p>Cost: O(candidate-group pairs) per iteration. Weights and the bound are in the instance's
+ * <p>Cost: O(candidate-group pairs) per iteration, at most {@value #MAX_ITERATIONS} iterations or
+ * {@value #TIME_CAP_SECONDS} s. Weights and the bound are in the instance's
  * searchable weight (its constant coverage excluded).
  */
 final class CoverageLagrangian {
   /** Iterations at most; the step halves after {@value #STALL} without a better bound. */
-  static final int MAX_ITERATIONS = 400;
+  static final int MAX_ITERATIONS = 1000;
   static final int STALL = 20;
   /** The step scale below which nothing more is gained. */
   static final double MIN_SCALE = 1e-4;
   /** Safety for slow machines and huge instances. */
-  static final double TIME_CAP_SECONDS = 10.0;
+  static final double TIME_CAP_SECONDS = 15.0;
 
   private CoverageLagrangian() {}
 
@@ -46,7 +47,6 @@ final class CoverageLagrangian {
     double[] weight = instance.groupWeight;
     double[] lambda = weight.clone();
     double[] rho = new double[m];
-    Integer[] order = new Integer[m];
     int[] chosenCount = new int[groups];
     double best = Double.POSITIVE_INFINITY;
     double scale = 2;
@@ -58,14 +58,16 @@ final class CoverageLagrangian {
       for (int g = 0; g < groups; g++) {
         value += weight[g] - lambda[g];
       }
-      for (int c = 0; c < m; c++) {
+      // the pass over every pair, in parallel over candidates (each writes its own ρ)
+      double[] current = lambda;
+      java.util.stream.IntStream.range(0, m).parallel().forEach(c -> {
         double sum = 0;
         for (int g : instance.covers[c]) {
-          sum += lambda[g];
+          sum += current[g];
         }
         rho[c] = sum;
-      }
-      int[] top = largest(rho, open, order);
+      });
+      int[] top = largest(rho, open);
       for (int c : top) {
         value += rho[c];
       }
@@ -104,17 +106,20 @@ final class CoverageLagrangian {
     return best;
   }
 
-  /** The indices of the k largest values (ties: the smaller index), by partial sort. */
-  private static int[] largest(double[] values, int k, Integer[] order) {
-    // a bounded min-heap of indices would do too; the sort is cheap next to the pass over pairs
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (a, b) -> values[a] != values[b] ? Double.compare(values[b], values[a])
-        : Integer.compare(a, b));
+  /** The indices of the k largest values (ties: the smaller index), by insertion into a sorted top k. */
+  private static int[] largest(double[] values, int k) {
     int[] top = new int[k];
-    for (int i = 0; i < k; i++) {
-      top[i] = order[i];
+    int size = 0;
+    for (int i = 0; i < values.length; i++) {
+      if (size == k && values[i] <= values[top[k - 1]]) {
+        continue;
+      }
+      int at = size < k ? size++ : k - 1;
+      while (at > 0 && values[top[at - 1]] < values[i]) {
+        top[at] = top[at - 1];
+        at--;
+      }
+      top[at] = i;
     }
     return top;
   }

@@ -43,8 +43,8 @@ public final class SitingProblem {
   private final double[][] costs;
   /** Sparse: [candidate] → the demand indices with a finite cost, ascending; null when dense. */
   private final int[][] sparseDemands;
-  /** Sparse: [candidate] → the costs of {@link #sparseDemands}, same order. */
-  private final double[][] sparseCosts;
+  /** Sparse: [candidate] → the costs of {@link #sparseDemands}, same order (float: half the memory). */
+  private final float[][] sparseCosts;
   private final double cutoff;
   private final double totalWeight;
 
@@ -146,9 +146,9 @@ public final class SitingProblem {
       return covered;
     }
     int[] demands = sparseDemands[candidate];
-    double[] pairCosts = sparseCosts[candidate];
+    float[] pairCosts = sparseCosts[candidate];
     int count = 0;
-    for (double cost : pairCosts) {
+    for (float cost : pairCosts) {
       count += cost <= cutoff ? 1 : 0;
     }
     if (count == demands.length) {
@@ -168,8 +168,8 @@ public final class SitingProblem {
   public long finitePairCount() {
     long finite = 0;
     if (costs == null) {
-      for (double[] row : sparseCosts) {
-        for (double cost : row) {
+      for (float[] row : sparseCosts) {
+        for (float cost : row) {
           finite += cost < Double.POSITIVE_INFINITY ? 1 : 0;
         }
       }
@@ -227,7 +227,7 @@ public final class SitingProblem {
     private boolean[] fixed;
     private double[][] costs;
     private int[][] sparseDemands;
-    private double[][] sparseCosts;
+    private float[][] sparseCosts;
     private double cutoff = Double.NaN;
 
     private Builder() {}
@@ -263,9 +263,11 @@ public final class SitingProblem {
     /**
      * Sparse costs: for each candidate the demand indices it has a cost to (strictly ascending)
      * and those costs, same lengths; every pair not listed is missing (+inf). Replaces a full
-     * matrix; taken over, not copied. Call after {@link #demand} and {@link #candidates}.
+     * matrix; taken over, not copied. Call after {@link #demand} and {@link #candidates}. Costs
+     * are floats (7 digits): a caller whose costs must stay within the cutoff rounds them down to
+     * it.
      */
-    public Builder sparseCosts(int[][] demandsByCandidate, double[][] costsByCandidate) {
+    public Builder sparseCosts(int[][] demandsByCandidate, float[][] costsByCandidate) {
       this.costs = null;
       this.sparseDemands = demandsByCandidate;
       this.sparseCosts = costsByCandidate;

@@ -18,13 +18,14 @@ class SparseCoverageTest {
   private static final int DEMAND = 60;
   private static final double CUTOFF = 10;
 
-  /** Random costs in [0, 30), a third missing; candidate 0 fixed when asked. */
+  /** Random costs in [0, 30) by halves, a third missing. */
   private static double[][] costs(long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     double[][] costs = new double[CANDIDATES][DEMAND];
     for (double[] row : costs) {
       for (int d = 0; d < DEMAND; d++) {
-        row[d] = random.nextInt(3) == 0 ? INF : random.nextInt(300) / 10.0;
+        // halves: exact as floats, so the sparse (float) and full (double) costs are the same numbers
+        row[d] = random.nextInt(3) == 0 ? INF : random.nextInt(60) / 2.0;
       }
     }
     return costs;
@@ -46,11 +47,14 @@ class SparseCoverageTest {
   private static SitingProblem sparse(long seed, boolean fixed) {
     double[][] costs = costs(seed);
     int[][] demands = new int[CANDIDATES][];
-    double[][] values = new double[CANDIDATES][];
+    float[][] values = new float[CANDIDATES][];
     for (int c = 0; c < CANDIDATES; c++) {
       double[] row = costs[c];
       demands[c] = java.util.stream.IntStream.range(0, DEMAND).filter(d -> row[d] < INF).toArray();
-      values[c] = java.util.Arrays.stream(demands[c]).mapToDouble(d -> row[d]).toArray();
+      values[c] = new float[demands[c].length];
+      for (int k = 0; k < demands[c].length; k++) {
+        values[c][k] = (float) row[demands[c][k]];
+      }
     }
     return builder(seed, fixed).sparseCosts(demands, values).cutoff(CUTOFF).build();
   }
