@@ -38,6 +38,21 @@ final class CoverageLagrangian {
    *     iterations stop when the bound comes within a millionth of it
    */
   static double upperBound(CoverageInstance instance, int p, double lowerBound, JobContext context) {
+    return relax(instance, p, lowerBound, context).bound();
+  }
+
+  /**
+   * What the relaxation found: its bound, and the best of the choices it looked at (at each λ,
+   * the p sites of largest ρ), a start for the swap search that is often better than greedy's.
+   *
+   * @param bound the least L(λ) found (searchable weight)
+   * @param sites the best choice seen (local indices), p of them
+   * @param covered the searchable weight those sites cover
+   */
+  record Relaxation(double bound, int[] sites, double covered) {}
+
+  /** The relaxation; {@link #upperBound} with the choices seen on the way. */
+  static Relaxation relax(CoverageInstance instance, int p, double lowerBound, JobContext context) {
     if (instance.backup) {
       throw new IllegalArgumentException("the Lagrangian bound is for the MCLP without backup");
     }
@@ -49,6 +64,9 @@ final class CoverageLagrangian {
     double[] rho = new double[m];
     int[] chosenCount = new int[groups];
     double best = Double.POSITIVE_INFINITY;
+    int[] bestSites = null;
+    double bestCovered = -1;
+    double target = lowerBound;
     double scale = 2;
     int sinceBetter = 0;
     int open = Math.min(p, m);
@@ -78,17 +96,27 @@ final class CoverageLagrangian {
         scale /= 2;
         sinceBetter = 0;
       }
-      if (best <= lowerBound * (1 + 1e-6) || scale < MIN_SCALE
-          || (System.nanoTime() - started) / 1e9 > TIME_CAP_SECONDS) {
-        break;
-      }
-      // subgradient of L at λ: (chosen sites covering g) − z(g), with z(g) = 1 where w > λ
+      // the top sites are a choice too: score it (their groups are counted just below)
       Arrays.fill(chosenCount, 0);
       for (int c : top) {
         for (int g : instance.covers[c]) {
           chosenCount[g]++;
         }
       }
+      double covered = 0;
+      for (int g = 0; g < groups; g++) {
+        covered += chosenCount[g] > 0 ? weight[g] : 0;
+      }
+      if (covered > bestCovered) {
+        bestCovered = covered;
+        bestSites = top;
+        target = Math.max(target, covered);
+      }
+      if (best <= target * (1 + 1e-6) || scale < MIN_SCALE
+          || (System.nanoTime() - started) / 1e9 > TIME_CAP_SECONDS) {
+        break;
+      }
+      // subgradient of L at λ: (chosen sites covering g) − z(g), with z(g) = 1 where w > λ
       double norm = 0;
       for (int g = 0; g < groups; g++) {
         double s = chosenCount[g] - (weight[g] > lambda[g] ? 1 : 0);
@@ -97,13 +125,13 @@ final class CoverageLagrangian {
       if (norm == 0) {
         break; // λ is optimal for the relaxation
       }
-      double step = scale * Math.max(value - lowerBound, 1e-9 * Math.max(1, lowerBound)) / norm;
+      double step = scale * Math.max(value - target, 1e-9 * Math.max(1, target)) / norm;
       for (int g = 0; g < groups; g++) {
         double s = chosenCount[g] - (weight[g] > lambda[g] ? 1 : 0);
         lambda[g] = Math.min(weight[g], Math.max(0, lambda[g] - step * s));
       }
     }
-    return best;
+    return new Relaxation(best, bestSites, bestCovered);
   }
 
   /** The indices of the k largest values (ties: the smaller index), by insertion into a sorted top k. */

@@ -96,8 +96,15 @@ public final class SitingSolver {
       // too large for the MIP: the Lagrangian bound proves the gap instead
       context.progress(0.5, "bounding (Lagrangian relaxation)");
       double reached = CoverageSwapSearch.score(instance, local)[0];
-      heuristicBound = Math.min(heuristicBound,
-          instance.constantCovered + CoverageLagrangian.upperBound(instance, p, reached, context));
+      CoverageLagrangian.Relaxation relaxation = CoverageLagrangian.relax(instance, p, reached, context);
+      heuristicBound = Math.min(heuristicBound, instance.constantCovered + relaxation.bound());
+      if (relaxation.covered() > reached) {
+        // the relaxation saw a better choice than the swap search's: search on from it
+        int[] fromRelaxation = CoverageSwapSearch.solve(instance, p, relaxation.sites(), context);
+        if (CoverageSwapSearch.score(instance, fromRelaxation)[0] > reached) {
+          local = fromRelaxation;
+        }
+      }
     }
     SolverOutcome outcome = new SolverOutcome(CoverageMip.toProblem(instance, local), heuristicBound,
         SitingStatus.FEASIBLE);

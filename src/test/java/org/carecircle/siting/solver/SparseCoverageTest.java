@@ -136,9 +136,13 @@ class SparseCoverageTest {
         double best = bruteForceMclp(problem, p);
         int[] heuristic = CoverageSwapSearch.solve(instance, p, null, JobContext.NONE);
         double reached = CoverageSwapSearch.score(instance, heuristic)[0];
-        double bound = instance.constantCovered
-            + CoverageLagrangian.upperBound(instance, p, reached, JobContext.NONE);
+        CoverageLagrangian.Relaxation relaxation = CoverageLagrangian.relax(instance, p, reached, JobContext.NONE);
+        double bound = instance.constantCovered + relaxation.bound();
         assertThat(bound).as("seed %d, p %d", seed, p).isGreaterThanOrEqualTo(best - 1e-9 * best);
+        // the choice it hands the swap search covers what it says, and no more than the optimum
+        assertThat(relaxation.sites()).hasSize(Math.min(p, instance.candidateCount()));
+        assertThat(CoverageSwapSearch.score(instance, relaxation.sites())[0]).isEqualTo(relaxation.covered());
+        assertThat(instance.constantCovered + relaxation.covered()).isLessThanOrEqualTo(best + 1e-9 * best);
         double[] reach = new double[instance.candidateCount()];
         for (int c = 0; c < reach.length; c++) {
           for (int g : instance.covers[c]) {
