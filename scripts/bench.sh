@@ -67,6 +67,9 @@ echo
 echo "== Siting on a network: Porto Alegre, drive, candidates every 500 m, 117 facility cells fixed, p = 18; baseline = the exact solver"
 run org.carecircle.bench.NetworkSitingBench "$geodata" 120
 echo
+echo "== Siting at city scale: Heidelberg, 1,000,000 synthetic cells (~10 M people), ~5,000 grid candidates, MCLP p = 18, 15 minutes' drive; baseline = cells merged onto squares and the full matrix (the previous path)"
+run org.carecircle.bench.NetworkSitingScaleBench "$geodata/heidelberg/heidelberg.osm.pbf" 1000000
+echo
 echo "== Embedded store: bounding-box queries and ten districts' sums on 1,000,000 population cells (grid key, V13); baselines = a store with H2's R-tree (schema V7) and the V8-V12 scan"
 run org.carecircle.bench.EmbeddedStoreBench 1000000
 echo

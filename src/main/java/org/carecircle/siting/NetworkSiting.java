@@ -29,9 +29,11 @@ import org.locationtech.jts.geom.Geometry;
  */
 public final class NetworkSiting {
   /**
-   * Most candidate-demand pairs in one problem: the matrix takes 8 bytes a pair and the solvers
-   * a copy of it, so 20 million pairs hold about 320 MB. Above it the demand is merged onto larger
-   * squares (reported in the answer) rather than running out of memory.
+   * Most candidate-demand pairs in one p-median or p-center problem: the matrix takes 8 bytes a
+   * pair and the solvers a copy of it, so 20 million pairs hold about 320 MB. Above it the demand
+   * is merged onto larger squares (reported in the answer) rather than running out of memory. The
+   * covering models hold only the pairs within the standard ({@link NetworkCostMatrix}) and merge
+   * nothing.
    */
   public static final long MAX_COST_PAIRS = 20_000_000;
 
@@ -102,8 +104,10 @@ public final class NetworkSiting {
     context.checkCancelled();
     boolean covering = options.model().covering();
     double cutoff = covering ? input.minutes() : Double.NaN;
-    // the matrix and the solvers' copy of it must fit in memory: merge demand further if needed
-    DemandPoints demand = input.demand().atMost((int) Math.max(1, MAX_COST_PAIRS / sites.size()));
+    // the full matrix of p-median and p-center must fit in memory: merge demand further if needed;
+    // the covering models' sparse problem over groups of cells needs no merging
+    DemandPoints demand = covering ? input.demand()
+        : input.demand().atMost((int) Math.max(1, MAX_COST_PAIRS / sites.size()));
     NetworkSitingInstance instance = NetworkCostMatrix.build(input.network(), demand, sites, cutoff,
         input.turnoutMinutes(), input.maxSnapMeters(), context.step(0.05, 0.6));
     SitingProblem problem = instance.problem();

@@ -37,7 +37,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class NetworkSitingPlanner {
-  /** Demand points above which cells are merged: 1,000 candidates × 20,000 points = 160 MB of costs. */
+  /**
+   * p-median and p-center: demand points above which cells are merged (1,000 candidates × 20,000
+   * points = 160 MB of costs). The covering models never merge.
+   */
   public static final int DEFAULT_MAX_DEMAND_POINTS = 20_000;
   /** The largest maxDemandPoints a request may ask for. */
   public static final int MAX_DEMAND_POINTS = 50_000;
@@ -130,7 +133,10 @@ public class NetworkSitingPlanner {
       throw new InputRejectedException(problems);
     }
     PopulationCells cells = population.allCells();
-    DemandPoints demand = DemandPoints.of(cells.id(), cells.lon(), cells.lat(), cells.population(), maxDemandPoints);
+    // the covering models group cells by covering set without loss; only the full matrix of
+    // p-median and p-center needs the cells merged onto squares
+    DemandPoints demand = DemandPoints.of(cells.id(), cells.lon(), cells.lat(), cells.population(),
+        options.model().covering() ? Integer.MAX_VALUE : maxDemandPoints);
     if (demand.size() == 0) {
       throw new InputRejectedException(InputProblem.ofField("population", "every population cell is empty:"
           + " there is nobody to serve"));
@@ -206,10 +212,10 @@ public class NetworkSitingPlanner {
       return null;
     }
     long points = CandidateGridGenerator.latticePointCount(area, spacing);
-    if (points > 4L * CandidateGridGenerator.MAX_SITES) {
-      double fits = spacing * Math.sqrt(points / (4.0 * CandidateGridGenerator.MAX_SITES));
+    if (points > CandidateGridGenerator.MAX_LATTICE_POINTS) {
+      double fits = spacing * Math.sqrt(points / (double) CandidateGridGenerator.MAX_LATTICE_POINTS);
       problems.add(InputProblem.ofField("candidateGrid.spacingMeters", "a " + NetworkSiting.plain(spacing)
-          + " m grid over this area has " + points + " points, more than " + 4 * CandidateGridGenerator.MAX_SITES
+          + " m grid over this area has " + points + " points, more than " + CandidateGridGenerator.MAX_LATTICE_POINTS
           + "; use a spacing of at least " + (long) Math.ceil(fits) + " m"));
       return null;
     }

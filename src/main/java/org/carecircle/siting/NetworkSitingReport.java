@@ -40,7 +40,8 @@ public record NetworkSitingReport(long networkId, String mode, Double minutes, d
 
   /**
    * @param sourceCells population cells read
-   * @param points demand points that took part
+   * @param points demand points that took part (for mclp and lscp: groups of cells the same sites
+   *     cover, see {@link NetworkCostMatrix})
    * @param mergedCellMeters side of the squares cells were merged onto, or null when not merged
    * @param totalPopulation residents of all cells
    * @param offRoadPopulation residents farther than the snap limit from every road

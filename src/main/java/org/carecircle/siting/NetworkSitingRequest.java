@@ -60,8 +60,9 @@ public final class NetworkSitingRequest extends AnalysisRequest implements Sitin
   }
 
   /**
-   * Merge population cells onto squares above this many demand points (default {@link
-   * NetworkSitingPlanner#DEFAULT_MAX_DEMAND_POINTS}).
+   * p-median and p-center: merge population cells onto squares above this many demand points
+   * (default {@link NetworkSitingPlanner#DEFAULT_MAX_DEMAND_POINTS}). The covering models (mclp,
+   * lscp) take every cell and merge only cells with the same covering set, which loses nothing.
    */
   public Integer maxDemandPoints() {
     return maxDemandPoints;

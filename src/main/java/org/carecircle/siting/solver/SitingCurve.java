@@ -92,6 +92,10 @@ public final class SitingCurve {
     for (int c : base) {
       open[c] = true;
     }
+    SitingModel model = options.model();
+    if (model == SitingModel.MCLP) {
+      return extended(problem, options, previous, base, bestCoveringAddition(problem, open), started);
+    }
     double[] nearest = new double[n];
     Arrays.fill(nearest, Double.POSITIVE_INFINITY);
     for (int c = 0; c < m; c++) {
@@ -101,7 +105,6 @@ public final class SitingCurve {
         }
       }
     }
-    SitingModel model = options.model();
     int best = -1;
     double bestValue = 0;
     for (int c = 0; c < m; c++) {
@@ -125,6 +128,42 @@ public final class SitingCurve {
         bestValue = value;
       }
     }
+    return extended(problem, options, previous, base, best, started);
+  }
+
+  /**
+   * MCLP: the closed candidate that covers the most weight no open site covers, read through the
+   * covered lists (so a sparse problem costs its pairs, not candidates × demand points).
+   */
+  private static int bestCoveringAddition(SitingProblem problem, boolean[] open) {
+    boolean[] covered = new boolean[problem.demandCount()];
+    for (int c = 0; c < open.length; c++) {
+      if (open[c]) {
+        for (int d : problem.coveredDemands(c)) {
+          covered[d] = true;
+        }
+      }
+    }
+    int best = -1;
+    double bestValue = 0;
+    for (int c = 0; c < open.length; c++) {
+      if (open[c]) {
+        continue;
+      }
+      double value = 0;
+      for (int d : problem.coveredDemands(c)) {
+        value += covered[d] ? 0 : problem.weight(d);
+      }
+      if (best < 0 || value > bestValue) {
+        best = c;
+        bestValue = value;
+      }
+    }
+    return best;
+  }
+
+  private static SitingResult extended(SitingProblem problem, SitingOptions options, SitingResult previous,
+      int[] base, int best, long started) {
     int[] sites = Arrays.copyOf(base, base.length + 1);
     sites[base.length] = best;
     SitingResult result = SitingSolver.measured(problem, options, sites, previous.presolve(), null, 0);

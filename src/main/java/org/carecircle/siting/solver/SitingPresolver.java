@@ -70,24 +70,39 @@ final class SitingPresolver {
     double constantBackup = 0;
     double coverableWeight = 0;
     Map<GroupKey, Integer> groupOf = new HashMap<>();
-    List<int[]> groupCandidates = new ArrayList<>();
+    List<GroupKey> groupCandidates = new ArrayList<>();
     List<Integer> groupBase = new ArrayList<>();
     List<double[]> groupWeightBox = new ArrayList<>();
     List<List<Integer>> groupMembers = new ArrayList<>();
-    int[] scratch = new int[choosable];
-    for (int d = 0; d < n; d++) {
-      double weight = problem.weight(d);
-      int fixedCovering = 0;
-      int count = 0;
-      for (int c = 0; c < m; c++) {
-        if (problem.covers(c, d)) {
-          if (localOf[c] < 0) {
-            fixedCovering++;
-          } else {
-            scratch[count++] = localOf[c];
-          }
+    // who covers whom, turned from candidate rows into demand columns (CSR), so that a sparse
+    // problem is read in O(pairs) rather than O(candidates × demand points)
+    int[] start = new int[n + 1];
+    int[] fixedCount = new int[n];
+    for (int c = 0; c < m; c++) {
+      for (int d : problem.coveredDemands(c)) {
+        if (localOf[c] < 0) {
+          fixedCount[d]++;
+        } else {
+          start[d + 1]++;
         }
       }
+    }
+    for (int d = 0; d < n; d++) {
+      start[d + 1] += start[d];
+    }
+    int[] coveringLocal = new int[start[n]];
+    int[] next = Arrays.copyOf(start, n);
+    for (int c = 0; c < m; c++) {
+      if (localOf[c] >= 0) {
+        for (int d : problem.coveredDemands(c)) {
+          coveringLocal[next[d]++] = localOf[c]; // ascending: candidates are visited in order
+        }
+      }
+    }
+    for (int d = 0; d < n; d++) {
+      double weight = problem.weight(d);
+      int fixedCovering = fixedCount[d];
+      int count = start[d + 1] - start[d];
       if (fixedCovering == 0 && count == 0) {
         uncoverable++;
         uncoverableWeight += weight;
@@ -112,12 +127,12 @@ final class SitingPresolver {
         continue;
       }
       int base = Math.min(fixedCovering, cap - 1);
-      GroupKey key = new GroupKey(Arrays.copyOf(scratch, count), base);
+      GroupKey key = new GroupKey(coveringLocal, start[d], start[d + 1], base);
       Integer group = groupOf.get(key);
       if (group == null) {
         group = groupCandidates.size();
         groupOf.put(key, group);
-        groupCandidates.add(key.candidates);
+        groupCandidates.add(key);
         groupBase.add(base);
         groupWeightBox.add(new double[1]);
         groupMembers.add(new ArrayList<>());
@@ -129,9 +144,9 @@ final class SitingPresolver {
     int groups = groupCandidates.size();
     // candidate → groups, before dominance
     int[] coverCount = new int[choosable];
-    for (int[] list : groupCandidates) {
-      for (int c : list) {
-        coverCount[c]++;
+    for (GroupKey key : groupCandidates) {
+      for (int k = key.from; k < key.to; k++) {
+        coverCount[key.data[k]]++;
       }
     }
     int[][] coversAll = new int[choosable][];
@@ -140,7 +155,9 @@ final class SitingPresolver {
     }
     int[] fill = new int[choosable];
     for (int g = 0; g < groups; g++) {
-      for (int c : groupCandidates.get(g)) {
+      GroupKey key = groupCandidates.get(g);
+      for (int k = key.from; k < key.to; k++) {
+        int c = key.data[k];
         coversAll[c][fill[c]++] = g;
       }
     }
@@ -171,7 +188,19 @@ final class SitingPresolver {
     int[] baseCount = new int[groups];
     int[][] members = new int[groups][];
     for (int g = 0; g < groups; g++) {
-      coveredBy[g] = Arrays.stream(groupCandidates.get(g)).map(c -> newLocal[c]).filter(c -> c >= 0).toArray();
+      GroupKey key = groupCandidates.get(g);
+      int stays = 0;
+      for (int k = key.from; k < key.to; k++) {
+        stays += newLocal[key.data[k]] >= 0 ? 1 : 0;
+      }
+      int[] list = new int[stays];
+      int i = 0;
+      for (int k = key.from; k < key.to; k++) {
+        if (newLocal[key.data[k]] >= 0) {
+          list[i++] = newLocal[key.data[k]];
+        }
+      }
+      coveredBy[g] = list;
       groupWeight[g] = groupWeightBox.get(g)[0];
       baseCount[g] = groupBase.get(g);
       members[g] = groupMembers.get(g).stream().mapToInt(Integer::intValue).toArray();
@@ -225,16 +254,38 @@ final class SitingPresolver {
     return dominated;
   }
 
-  /** Identity of a group: its choosable covering candidates and its fixed coverage. */
-  private record GroupKey(int[] candidates, int base) {
+  /**
+   * Identity of a group: its choosable covering candidates ({@code data[from..to)}, a range of the
+   * demand columns, not a copy) and its fixed coverage.
+   */
+  private static final class GroupKey {
+    final int[] data;
+    final int from;
+    final int to;
+    final int base;
+    private final int hash;
+
+    GroupKey(int[] data, int from, int to, int base) {
+      this.data = data;
+      this.from = from;
+      this.to = to;
+      this.base = base;
+      int h = 1;
+      for (int k = from; k < to; k++) {
+        h = 31 * h + data[k];
+      }
+      this.hash = h * 31 + base;
+    }
+
     @Override
     public boolean equals(Object other) {
-      return other instanceof GroupKey key && key.base == base && Arrays.equals(key.candidates, candidates);
+      return other instanceof GroupKey key && key.base == base
+          && Arrays.equals(key.data, key.from, key.to, data, from, to);
     }
 
     @Override
     public int hashCode() {
-      return Arrays.hashCode(candidates) * 31 + base;
+      return hash;
     }
   }
 

@@ -27,6 +27,10 @@ import org.carecircle.error.InputRejectedException;
  *   <li>Fixed candidates are already open: they are never chosen nor removed, but they serve
  *       demand in every model.</li>
  * </ul>
+ * Costs are held either as a full matrix or, for the covering models at city scale, sparse: per
+ * candidate only the pairs it reaches ({@link Builder#sparseCosts}); every pair not listed is
+ * missing. Both answer every accessor alike; {@link #coveredDemands} is the fast way through a
+ * sparse problem.
  * The builder checks all of this and throws {@link InputRejectedException} listing every problem;
  * rows in those problems are 1-based positions in the arrays given to the builder.
  */
@@ -35,8 +39,12 @@ public final class SitingProblem {
   private final double[] demandWeights;
   private final String[] candidateIds;
   private final boolean[] fixed;
-  /** [candidate][demand]; +inf = missing or unreachable. */
+  /** [candidate][demand]; +inf = missing or unreachable. Null when the costs are sparse. */
   private final double[][] costs;
+  /** Sparse: [candidate] → the demand indices with a finite cost, ascending; null when dense. */
+  private final int[][] sparseDemands;
+  /** Sparse: [candidate] → the costs of {@link #sparseDemands}, same order (float: half the memory). */
+  private final float[][] sparseCosts;
   private final double cutoff;
   private final double totalWeight;
 
@@ -46,6 +54,8 @@ public final class SitingProblem {
     this.candidateIds = builder.candidateIds;
     this.fixed = builder.fixed;
     this.costs = builder.costs;
+    this.sparseDemands = builder.sparseDemands;
+    this.sparseCosts = builder.sparseCosts;
     this.cutoff = builder.cutoff;
     double total = 0;
     for (double weight : demandWeights) {
@@ -103,7 +113,74 @@ public final class SitingProblem {
 
   /** The cost from a candidate to a demand point, in the problem's unit; +inf when missing. */
   public double cost(int candidate, int demand) {
-    return costs[candidate][demand];
+    if (costs != null) {
+      return costs[candidate][demand];
+    }
+    int k = Arrays.binarySearch(sparseDemands[candidate], demand);
+    return k >= 0 ? sparseCosts[candidate][k] : Double.POSITIVE_INFINITY;
+  }
+
+  /** True when the costs are held sparse (only finite pairs). */
+  public boolean isSparse() {
+    return costs == null;
+  }
+
+  /**
+   * The demand points the candidate covers (cost within the cutoff), ascending. Needs a cutoff.
+   * O(its pairs) on a sparse problem, O(demand points) on a full matrix.
+   */
+  public int[] coveredDemands(int candidate) {
+    if (costs != null) {
+      double[] row = costs[candidate];
+      int count = 0;
+      for (double cost : row) {
+        count += cost <= cutoff ? 1 : 0;
+      }
+      int[] covered = new int[count];
+      int k = 0;
+      for (int d = 0; d < row.length; d++) {
+        if (row[d] <= cutoff) {
+          covered[k++] = d;
+        }
+      }
+      return covered;
+    }
+    int[] demands = sparseDemands[candidate];
+    float[] pairCosts = sparseCosts[candidate];
+    int count = 0;
+    for (float cost : pairCosts) {
+      count += cost <= cutoff ? 1 : 0;
+    }
+    if (count == demands.length) {
+      return demands.clone();
+    }
+    int[] covered = new int[count];
+    int k = 0;
+    for (int i = 0; i < demands.length; i++) {
+      if (pairCosts[i] <= cutoff) {
+        covered[k++] = demands[i];
+      }
+    }
+    return covered;
+  }
+
+  /** How many candidate-demand pairs have a finite cost. */
+  public long finitePairCount() {
+    long finite = 0;
+    if (costs == null) {
+      for (float[] row : sparseCosts) {
+        for (float cost : row) {
+          finite += cost < Double.POSITIVE_INFINITY ? 1 : 0;
+        }
+      }
+      return finite;
+    }
+    for (double[] row : costs) {
+      for (double cost : row) {
+        finite += cost < Double.POSITIVE_INFINITY ? 1 : 0;
+      }
+    }
+    return finite;
   }
 
   /** The cutoff of the covering models, in the costs' unit, or NaN when none was given. */
@@ -117,26 +194,20 @@ public final class SitingProblem {
 
   /** True when the candidate's cost to the demand point is within the cutoff (needs a cutoff). */
   public boolean covers(int candidate, int demand) {
-    return costs[candidate][demand] <= cutoff;
+    return cost(candidate, demand) <= cutoff;
   }
 
   /** The number of candidate-demand pairs whose cost is missing (infinite). */
   public long missingPairCount() {
-    long missing = 0;
-    for (double[] row : costs) {
-      for (double cost : row) {
-        missing += cost == Double.POSITIVE_INFINITY ? 1 : 0;
-      }
-    }
-    return missing;
+    return (long) candidateIds.length * demandIds.length - finitePairCount();
   }
 
   /** The first {@code limit} missing pairs as "candidate → demand", in candidate then demand order. */
   public List<String> firstMissingPairs(int limit) {
     List<String> pairs = new ArrayList<>();
-    for (int c = 0; c < costs.length && pairs.size() < limit; c++) {
+    for (int c = 0; c < candidateIds.length && pairs.size() < limit; c++) {
       for (int d = 0; d < demandIds.length && pairs.size() < limit; d++) {
-        if (costs[c][d] == Double.POSITIVE_INFINITY) {
+        if (cost(c, d) == Double.POSITIVE_INFINITY) {
           pairs.add(candidateIds[c] + " → " + demandIds[d]);
         }
       }
@@ -155,6 +226,8 @@ public final class SitingProblem {
     private String[] candidateIds;
     private boolean[] fixed;
     private double[][] costs;
+    private int[][] sparseDemands;
+    private float[][] sparseCosts;
     private double cutoff = Double.NaN;
 
     private Builder() {}
@@ -184,6 +257,20 @@ public final class SitingProblem {
      */
     public Builder costs(double[][] candidateByDemand) {
       this.costs = candidateByDemand;
+      return this;
+    }
+
+    /**
+     * Sparse costs: for each candidate the demand indices it has a cost to (strictly ascending)
+     * and those costs, same lengths; every pair not listed is missing (+inf). Replaces a full
+     * matrix; taken over, not copied. Call after {@link #demand} and {@link #candidates}. Costs
+     * are floats (7 digits): a caller whose costs must stay within the cutoff rounds them down to
+     * it.
+     */
+    public Builder sparseCosts(int[][] demandsByCandidate, float[][] costsByCandidate) {
+      this.costs = null;
+      this.sparseDemands = demandsByCandidate;
+      this.sparseCosts = costsByCandidate;
       return this;
     }
 
@@ -240,6 +327,13 @@ public final class SitingProblem {
               + weight + "; weights must be finite numbers >= 0"));
         }
       }
+      if (sparseDemands != null) {
+        checkSparse(problems);
+        if (!problems.isEmpty()) {
+          throw new InputRejectedException(problems);
+        }
+        return new SitingProblem(this);
+      }
       if (costs == null) {
         cost(0, 0, Double.POSITIVE_INFINITY);
       }
@@ -274,6 +368,38 @@ public final class SitingProblem {
         throw new InputRejectedException(problems);
       }
       return new SitingProblem(this);
+    }
+
+    private void checkSparse(List<InputProblem> problems) {
+      if (sparseDemands.length != candidateIds.length || sparseCosts.length != candidateIds.length) {
+        throw new IllegalArgumentException("the sparse costs have " + sparseDemands.length + " rows for "
+            + candidateIds.length + " candidates");
+      }
+      int badCosts = 0;
+      for (int c = 0; c < sparseDemands.length; c++) {
+        int[] demands = sparseDemands[c];
+        if (demands.length != sparseCosts[c].length) {
+          throw new IllegalArgumentException("sparse row " + c + " has " + demands.length + " demand points and "
+              + sparseCosts[c].length + " costs");
+        }
+        for (int k = 0; k < demands.length; k++) {
+          if (demands[k] < 0 || demands[k] >= demandIds.length || (k > 0 && demands[k] <= demands[k - 1])) {
+            throw new IllegalArgumentException("sparse row " + c + " is not strictly ascending demand indices");
+          }
+          double cost = sparseCosts[c][k];
+          if (!(cost >= 0) && badCosts++ < MAX_REPORTED) {
+            problems.add(InputProblem.ofField("costs", "the cost from candidate '" + candidateIds[c]
+                + "' to demand point '" + demandIds[demands[k]] + "' is " + cost + "; costs must be >= 0"));
+          }
+        }
+      }
+      if (badCosts > MAX_REPORTED) {
+        problems.add(InputProblem.ofField("costs", (badCosts - MAX_REPORTED) + " more costs are negative or not"
+            + " numbers"));
+      }
+      if (!Double.isNaN(cutoff) && !(cutoff >= 0 && cutoff < Double.POSITIVE_INFINITY)) {
+        problems.add(InputProblem.ofField("cutoff", "the cutoff " + cutoff + " must be a finite number >= 0"));
+      }
     }
 
     private static void checkIds(String[] ids, String what, List<InputProblem> problems) {

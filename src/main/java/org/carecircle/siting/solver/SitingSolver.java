@@ -19,6 +19,9 @@ import org.carecircle.job.JobContext;
  * presolved instance has at most {@link #AUTO_EXACT_MAX_PAIRS} candidate-group pairs, and answers
  * the better of the two with the exact solver's bound.
  *
+ * <p>Without the exact solver, the MCLP's bound (and so its proven gap) comes from a Lagrangian
+ * relaxation ({@link CoverageLagrangian}) when there is no backup, else from the p largest reaches.
+ *
  * <p>Answers rather than errors: when no candidate covers any demand within the cutoff (MCLP,
  * LSCP), the answer is status {@code infeasible} with no sites and a message: the request was
  * well-formed, the city simply cannot be served at that cutoff, and the presolve report says
@@ -88,10 +91,24 @@ public final class SitingSolver {
     context.progress(0.05, "searching (heuristic)");
     int[] local = CoverageSwapSearch.solve(instance, p, null, context);
     double heuristicBound = mclpBound(instance, p);
+    boolean tryExact = exactWanted(options.solver(), (long) instance.candidateCount() * instance.groupCount());
+    if (!tryExact && !instance.backup && local.length == p) {
+      // too large for the MIP: the Lagrangian bound proves the gap instead
+      context.progress(0.5, "bounding (Lagrangian relaxation)");
+      double reached = CoverageSwapSearch.score(instance, local)[0];
+      CoverageLagrangian.Relaxation relaxation = CoverageLagrangian.relax(instance, p, reached, context);
+      heuristicBound = Math.min(heuristicBound, instance.constantCovered + relaxation.bound());
+      if (relaxation.covered() > reached) {
+        // the relaxation saw a better choice than the swap search's: search on from it
+        int[] fromRelaxation = CoverageSwapSearch.solve(instance, p, relaxation.sites(), context);
+        if (CoverageSwapSearch.score(instance, fromRelaxation)[0] > reached) {
+          local = fromRelaxation;
+        }
+      }
+    }
     SolverOutcome outcome = new SolverOutcome(CoverageMip.toProblem(instance, local), heuristicBound,
         SitingStatus.FEASIBLE);
-    if (exactWanted(options.solver(), (long) instance.candidateCount() * instance.groupCount())
-        && local.length == p) {
+    if (tryExact && local.length == p) {
       SolverOutcome exact = CoverageMip.mclp(instance, p, local, options.timeLimitSeconds(), context);
       if (exact.sites() != null) {
         outcome = better(problem, options, outcome, exact);
