@@ -76,9 +76,33 @@ public final class NetworkCostMatrix {
    */
   public static NetworkSitingInstance build(ModeNetwork network, DemandPoints demand, List<Site> sites,
       double cutoffMinutes, double turnoutMinutes, double maxSnapMeters, JobContext context) {
+    return build(network, demand, sites, cutoffMinutes, turnoutMinutes, maxSnapMeters, context, MAX_KEPT_BYTES);
+  }
+
+  /**
+   * Most bytes the covering models' grouped build keeps: per site, the demand edges its search
+   * reached (12 bytes each: the edge and the times at its two ends), then per site its covered
+   * groups (8 bytes each). 720 MB leaves room in the default heap of a 24 GB machine (6 GB) for the
+   * solver and the rest of the server. A dense city core, where every candidate reaches nearly
+   * every cell, goes beyond it (5,000 candidates over a 14 km core ran out of a 3 GB heap before
+   * this bound); the build then stops with {@link TooLargeForGrouping} and the caller merges the
+   * demand onto squares instead (see {@link NetworkSiting}).
+   */
+  public static final long MAX_KEPT_BYTES = 720L * 1024 * 1024;
+
+  /** The grouped covering build would hold more than its budget of entries; nothing is kept. */
+  public static final class TooLargeForGrouping extends RuntimeException {
+    public TooLargeForGrouping(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** As {@link #build}, with the grouped build's budget in bytes given (tests). */
+  static NetworkSitingInstance build(ModeNetwork network, DemandPoints demand, List<Site> sites,
+      double cutoffMinutes, double turnoutMinutes, double maxSnapMeters, JobContext context, long maxKeptBytes) {
     if (!Double.isNaN(cutoffMinutes)) {
       return buildCovering(network, demand, sites, cutoffMinutes, turnoutMinutes, maxSnapMeters, context,
-          System.nanoTime());
+          System.nanoTime(), maxKeptBytes);
     }
     return fullMatrix(network, demand, sites, cutoffMinutes, turnoutMinutes, maxSnapMeters, context);
   }
@@ -227,8 +251,10 @@ public final class NetworkCostMatrix {
    * next to the nodes a search reached are read, so each search costs its own reach, not the city.
    */
   private static NetworkSitingInstance buildCovering(ModeNetwork network, DemandPoints demand, List<Site> sites,
-      double cutoffMinutes, double turnoutMinutes, double maxSnapMeters, JobContext context, long started) {
+      double cutoffMinutes, double turnoutMinutes, double maxSnapMeters, JobContext context, long started,
+      long maxKeptBytes) {
     double budgetSeconds = cutoffMinutes * SECONDS_PER_MINUTE;
+    java.util.concurrent.atomic.AtomicLong kept = new java.util.concurrent.atomic.AtomicLong();
     EdgeTravelTimes times = network.edgeTimes();
     RoadNetwork roads = times.network();
     List<Site> snappedSites = new ArrayList<>();
@@ -342,6 +368,9 @@ public final class NetworkCostMatrix {
               list[count++] = edge;
             }
           }
+        }
+        if (kept.addAndGet(12L * count) > maxKeptBytes) {
+          throw new TooLargeForGrouping("the reached demand edges need more than " + maxKeptBytes + " bytes");
         }
         int[] reached = Arrays.copyOf(list, count);
         Arrays.sort(reached);
@@ -475,6 +504,9 @@ public final class NetworkCostMatrix {
           minutes[k] = rounded <= cutoffMinutes ? rounded : Math.nextDown(rounded);
           coveredCells[g] = 0;
           groupReached[g] = true; // a race writes only true
+        }
+        if (kept.addAndGet(8L * count) > maxKeptBytes) {
+          throw new TooLargeForGrouping("the covered groups need more than " + maxKeptBytes + " bytes");
         }
         sparseGroups[c] = list;
         sparseMinutes[c] = minutes;

@@ -108,8 +108,16 @@ public final class NetworkSiting {
     // the covering models' sparse problem over groups of cells needs no merging
     DemandPoints demand = covering ? input.demand()
         : input.demand().atMost((int) Math.max(1, MAX_COST_PAIRS / sites.size()));
-    NetworkSitingInstance instance = NetworkCostMatrix.build(input.network(), demand, sites, cutoff,
-        input.turnoutMinutes(), input.maxSnapMeters(), context.step(0.05, 0.6));
+    NetworkSitingInstance instance;
+    try {
+      instance = NetworkCostMatrix.build(input.network(), demand, sites, cutoff, input.turnoutMinutes(),
+          input.maxSnapMeters(), context.step(0.05, 0.6));
+    } catch (NetworkCostMatrix.TooLargeForGrouping e) {
+      // a dense core: every site reaches nearly every cell; merge the cells onto squares, as for p-median
+      demand = input.demand().atMost((int) Math.max(1, MAX_COST_PAIRS / sites.size()));
+      instance = NetworkCostMatrix.fullMatrix(input.network(), demand, sites, cutoff, input.turnoutMinutes(),
+          input.maxSnapMeters(), context.step(0.05, 0.6));
+    }
     SitingProblem problem = instance.problem();
     if (problem == null || problem.openableCount() == 0) {
       throw new InputRejectedException(InputProblem.ofField(covering ? "minutes" : "candidates",

@@ -80,6 +80,10 @@ class CoveringSetGroupsTest {
     for (double minutes : new double[] {4, 8}) {
       compareWithEveryCell(drive, cells, sites, minutes, 1);
     }
+    // beyond its memory budget the grouped build stops instead of growing (the caller merges onto squares)
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> NetworkCostMatrix.build(drive, cells, sites, 8, 1, 1000,
+        JobContext.NONE, 1_000)).isInstanceOf(NetworkCostMatrix.TooLargeForGrouping.class)
+        .hasMessageContaining("more than 1000 bytes");
     // and the MCLP on the groups finds the cells' best three sites
     SitingProblem grouped = NetworkCostMatrix.build(drive, cells, sites, 8, 1, 1000, JobContext.NONE).problem();
     SitingProblem full = NetworkCostMatrix.fullMatrix(drive, cells, sites, 8, 1, 1000, JobContext.NONE).problem();
