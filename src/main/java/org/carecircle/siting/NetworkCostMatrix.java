@@ -123,18 +123,10 @@ public final class NetworkCostMatrix {
     double budgetSeconds = covering ? cutoffMinutes * SECONDS_PER_MINUTE : Double.POSITIVE_INFINITY;
     EdgeTravelTimes times = network.edgeTimes();
 
-    List<Site> snappedSites = new ArrayList<>();
-    List<SnappedPoint> siteSnaps = new ArrayList<>();
-    List<Site> offRoadSites = new ArrayList<>();
-    for (Site site : sites) {
-      SnappedPoint snap = network.locator().snap(site.lon(), site.lat(), maxSnapMeters).orElse(null);
-      if (snap == null) {
-        offRoadSites.add(site);
-      } else {
-        snappedSites.add(site);
-        siteSnaps.add(snap);
-      }
-    }
+    SnappedSites snapped = SnappedSites.of(network, sites, maxSnapMeters);
+    List<Site> snappedSites = snapped.onRoad();
+    List<SnappedPoint> siteSnaps = snapped.snaps();
+    List<Site> offRoadSites = snapped.offRoad();
     int demandCount = demand.size();
     SnappedPoint[] demandSnaps = new SnappedPoint[demandCount];
     IntStream.range(0, demandCount).parallel().forEach(d ->
@@ -232,6 +224,25 @@ public final class NetworkCostMatrix {
         (System.nanoTime() - started) / 1e9, snapSeconds);
   }
 
+  /** The sites on the mode's roads with their snaps, and those farther than the snap limit from every road. */
+  private record SnappedSites(List<Site> onRoad, List<SnappedPoint> snaps, List<Site> offRoad) {
+    static SnappedSites of(ModeNetwork network, List<Site> sites, double maxSnapMeters) {
+      List<Site> onRoad = new ArrayList<>();
+      List<SnappedPoint> snaps = new ArrayList<>();
+      List<Site> offRoad = new ArrayList<>();
+      for (Site site : sites) {
+        SnappedPoint snap = network.locator().snap(site.lon(), site.lat(), maxSnapMeters).orElse(null);
+        if (snap == null) {
+          offRoad.add(site);
+        } else {
+          onRoad.add(site);
+          snaps.add(snap);
+        }
+      }
+      return new SnappedSites(onRoad, snaps, offRoad);
+    }
+  }
+
   /** Hash-accumulator workers at most: each holds two longs per demand point. */
   private static final int MAX_WORKERS = 8;
 
@@ -257,18 +268,10 @@ public final class NetworkCostMatrix {
     java.util.concurrent.atomic.AtomicLong kept = new java.util.concurrent.atomic.AtomicLong();
     EdgeTravelTimes times = network.edgeTimes();
     RoadNetwork roads = times.network();
-    List<Site> snappedSites = new ArrayList<>();
-    List<SnappedPoint> siteSnaps = new ArrayList<>();
-    List<Site> offRoadSites = new ArrayList<>();
-    for (Site site : sites) {
-      SnappedPoint snap = network.locator().snap(site.lon(), site.lat(), maxSnapMeters).orElse(null);
-      if (snap == null) {
-        offRoadSites.add(site);
-      } else {
-        snappedSites.add(site);
-        siteSnaps.add(snap);
-      }
-    }
+    SnappedSites snapped = SnappedSites.of(network, sites, maxSnapMeters);
+    List<Site> snappedSites = snapped.onRoad();
+    List<SnappedPoint> siteSnaps = snapped.snaps();
+    List<Site> offRoadSites = snapped.offRoad();
     int n = demand.size();
     int[] cellEdge = new int[n];
     double[] cellFraction = new double[n];
