@@ -228,8 +228,11 @@ public class AccessibilityService {
   }
 
   private CellSnaps snaps(Plan plan, String layer, PopulationCells cells) {
-    return networks.derived(plan.network(), CELL_SNAPS, new SnapKey(layer, cells.size(), maxSnapMeters),
-        () -> CellSnaps.of(plan.network().locator(), cells.lon(), cells.lat(), maxSnapMeters));
+    // snaps depend on the locator alone: the ambulance shares the drive locator, so its snaps too
+    ModeNetwork owner = plan.network().mode() == org.carecircle.network.TravelMode.AMBULANCE
+        ? networks.modeNetwork(plan.networkId(), org.carecircle.network.TravelMode.DRIVE) : plan.network();
+    return networks.derived(owner, CELL_SNAPS, new SnapKey(layer, cells.size(), maxSnapMeters),
+        () -> CellSnaps.of(owner.locator(), cells.lon(), cells.lat(), maxSnapMeters));
   }
 
   private static AccessibilitySummary summarize(Plan plan, int cellCount, AccessibilityCalculator.Result result,

@@ -8,6 +8,7 @@ import org.carecircle.history.ChangeAction;
 import org.carecircle.history.ChangeLog;
 import org.carecircle.history.EntityType;
 import org.carecircle.history.VersionConflictException;
+import org.carecircle.population.PopulationCells;
 import org.carecircle.population.PopulationService;
 import org.carecircle.paging.PageRequest;
 import org.carecircle.paging.Paged;
@@ -19,18 +20,20 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Districts with their population.
  *
- * <p>IMPLEMENTATION NOTE: populations are computed when asked: the store hands over the cells that
- * may overlap the districts asked for (by their envelopes, in one streaming pass, whatever the
- * number of districts), without their geometry, and {@link DistrictPopulationSums} places each by
- * its envelope; only the polygons of cells straddling a border are then read and intersected.
- * Nothing is cached, so a new population layer or an edited district shows at once and there is no
- * stale copy to keep right; the cost grows with the cells inside the districts' extent.
+ * <p>IMPLEMENTATION NOTE: populations are computed when asked, from the layer's cells in memory
+ * ({@link PopulationService#allCells}, kept per layer): {@link DistrictPopulationSums} places each
+ * cell by its envelope; only the polygons of cells straddling a border are read and intersected.
+ * The last answer is kept under the population layer and every district's id and version, so a new
+ * layer or an edited district shows at once; at a million cells a pass costs a few hundred
+ * milliseconds, the first read of the layer after a restart seconds.
  */
 @Service
 public class DistrictService {
   private final DistrictRepository repository;
   private final PopulationService population;
   private final ChangeLog log;
+  /** See {@link #withPopulations}: an indicator report and the district list ask for the same sums. */
+  private volatile Sums sums;
 
   public DistrictService(DistrictRepository repository, PopulationService population, ChangeLog log) {
     this.repository = repository;
@@ -50,26 +53,51 @@ public class DistrictService {
     return new Paged<>(withPopulations(repository.find(page.limit(), page.offset())), repository.count(), page);
   }
 
-  /** The districts with their populations; the cells are read once for all, not once per district. */
+  /**
+   * The districts with their populations: one pass over the layer's cells in memory ({@link
+   * PopulationService#allCells}), each placed by its envelope; only cells straddling a border are
+   * read with their polygon. Answers are kept per population layer and district versions.
+   */
   private List<DistrictPopulation> withPopulations(List<District> districts) {
     if (districts.isEmpty() || !population.hasCells()) {
       return districts.stream().map(district -> withPopulation(district, null)).toList();
     }
-    List<Envelope> envelopes = new ArrayList<>(districts.size());
-    List<Geometry> boundaries = new ArrayList<>(districts.size());
+    PopulationCells cells = population.allCells();
+    // the cells in memory are one object per stored layer: the same object, the same layer
+    List<String> key = new ArrayList<>(districts.size());
     for (District district : districts) {
-      envelopes.add(district.boundary().getEnvelopeInternal());
-      boundaries.add(district.boundary());
+      key.add(district.id() + "@" + district.version());
     }
-    DistrictPopulationSums sums = new DistrictPopulationSums(boundaries);
-    population.forEachCellExtentOverlappingAny(envelopes, sums::add);
-    double[] values = sums.values(population::cellPolygons);
+    Sums kept = sums;
+    double[] values;
+    if (kept != null && kept.key().equals(key) && kept.cells() == cells) {
+      values = kept.values();
+    } else {
+      List<Geometry> boundaries = new ArrayList<>(districts.size());
+      Envelope joint = new Envelope();
+      for (District district : districts) {
+        boundaries.add(district.boundary());
+        joint.expandToInclude(district.boundary().getEnvelopeInternal());
+      }
+      DistrictPopulationSums sums = new DistrictPopulationSums(boundaries);
+      for (int i = 0; i < cells.size(); i++) {
+        if (cells.maxLon()[i] >= joint.getMinX() && cells.minLon()[i] <= joint.getMaxX()
+            && cells.maxLat()[i] >= joint.getMinY() && cells.minLat()[i] <= joint.getMaxY()) {
+          sums.add(cells.extent(i));
+        }
+      }
+      values = sums.values(population::cellPolygons);
+      this.sums = new Sums(key, cells, values);
+    }
     List<DistrictPopulation> answer = new ArrayList<>(districts.size());
     for (int i = 0; i < districts.size(); i++) {
       answer.add(withPopulation(districts.get(i), values[i]));
     }
     return answer;
   }
+
+  /** The last sums computed: for these cells (one object per layer) and these districts (id@version). */
+  private record Sums(List<String> key, PopulationCells cells, double[] values) {}
 
   @Transactional(readOnly = true)
   public DistrictPopulation get(long id) {

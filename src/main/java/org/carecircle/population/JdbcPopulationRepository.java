@@ -546,49 +546,13 @@ public class JdbcPopulationRepository implements PopulationRepository {
   @Override
   public PopulationCells loadAll() {
     Long expected = jdbc.queryForObject("SELECT COUNT(*) FROM population_cell", Long.class);
-    ArrayBuilder arrays = new ArrayBuilder(expected == null ? 0 : expected.intValue());
-    streaming.query("SELECT id, lon, lat, population FROM population_cell ORDER BY id",
+    PopulationCells.Builder arrays = new PopulationCells.Builder(expected == null ? 0 : expected.intValue());
+    streaming.query("SELECT " + EXTENT_COLUMNS + " FROM population_cell ORDER BY id",
         (ResultSet rs) -> {
-          arrays.add(rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4));
+          arrays.add(rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5),
+              rs.getDouble(6), rs.getDouble(7), rs.getDouble(8));
         });
     return arrays.build();
-  }
-
-  /** Growable parallel arrays: the count read first is a hint, the layer may change in between. */
-  private static final class ArrayBuilder {
-    private long[] id;
-    private double[] lon;
-    private double[] lat;
-    private double[] population;
-    private int size;
-
-    ArrayBuilder(int capacity) {
-      int initial = Math.max(16, capacity);
-      id = new long[initial];
-      lon = new double[initial];
-      lat = new double[initial];
-      population = new double[initial];
-    }
-
-    void add(long cellId, double cellLon, double cellLat, double cellPopulation) {
-      if (size == id.length) {
-        int grown = size * 2;
-        id = Arrays.copyOf(id, grown);
-        lon = Arrays.copyOf(lon, grown);
-        lat = Arrays.copyOf(lat, grown);
-        population = Arrays.copyOf(population, grown);
-      }
-      id[size] = cellId;
-      lon[size] = cellLon;
-      lat[size] = cellLat;
-      population[size] = cellPopulation;
-      size++;
-    }
-
-    PopulationCells build() {
-      return new PopulationCells(Arrays.copyOf(id, size), Arrays.copyOf(lon, size), Arrays.copyOf(lat, size),
-          Arrays.copyOf(population, size));
-    }
   }
 
   private static RowMapper<PopulationCell> cellMapper() {

@@ -62,12 +62,14 @@ public class PopulationImportService {
   private final Object replacing = new Object();
 
   private final PopulationChanges changes;
+  private final PopulationService population;
 
   public PopulationImportService(PopulationRepository repository, TransactionTemplate transaction,
-      PopulationChanges changes) {
+      PopulationChanges changes, PopulationService population) {
     this.repository = repository;
     this.transaction = transaction;
     this.changes = changes;
+    this.population = population;
   }
 
   /**
@@ -196,12 +198,22 @@ public class PopulationImportService {
     long cells;
     final PopulationSum total = new PopulationSum();
     final Envelope extent = new Envelope();
+    /** The cells as written, for the copy in memory; null once their ids stop ascending. */
+    PopulationCells.Builder arrays = new PopulationCells.Builder(WRITE_BATCH_CELLS);
+    PopulationLayer layer;
+    PopulationSummary summary;
   }
 
   /** Replaces the layer with the cells {@code source} produces, in one transaction. */
   private Written write(Consumer<Consumer<PopulationCell>> source, PopulationLayer layer) {
     synchronized (replacing) {
-      return replace(source, layer);
+      Written written = replace(source, layer);
+      // committed: the analyses that follow find the cells in memory instead of reading them back
+      if (written.arrays != null) {
+        population.remember(written.layer, written.summary, written.arrays.build());
+      }
+      written.arrays = null;
+      return written;
     }
   }
 
@@ -215,8 +227,14 @@ public class PopulationImportService {
         batch.add(cell);
         written.cells++;
         written.total.add(cell.population());
-        written.extent.expandToInclude(
-            (cell.cellPolygon() != null ? cell.cellPolygon() : cell.location()).getEnvelopeInternal());
+        Envelope box = (cell.cellPolygon() != null ? cell.cellPolygon() : cell.location()).getEnvelopeInternal();
+        written.extent.expandToInclude(box);
+        if (written.arrays != null && cell.id() > written.arrays.lastId()) {
+          written.arrays.add(cell.id(), cell.population(), cell.location().getX(), cell.location().getY(),
+              box.getMinX(), box.getMinY(), box.getMaxX(), box.getMaxY());
+        } else {
+          written.arrays = null;
+        }
         if (batch.size() == WRITE_BATCH_CELLS) {
           repository.insertAll(batch);
           batch.clear();
@@ -224,7 +242,9 @@ public class PopulationImportService {
       });
       repository.insertAll(batch);
       repository.saveLayer(layer);
-      changes.record(before, repository.summary());
+      written.summary = repository.summary();
+      written.layer = written.summary.source();
+      changes.record(before, written.summary);
       return written;
     });
   }

@@ -46,7 +46,7 @@ public class PopulationService {
 
   private record Loaded(PopulationLayer layer, PopulationSummary summary, PopulationCells cells) {}
 
-  PopulationService(PopulationRepository repository, PopulationChanges changes) {
+  public PopulationService(PopulationRepository repository, PopulationChanges changes) {
     this.repository = repository;
     this.changes = changes;
   }
@@ -93,6 +93,18 @@ public class PopulationService {
   }
 
   /**
+   * Keeps the cells an import has just written as the copy in memory, so that the first analysis
+   * after an import does not read a million rows back. Only kept when {@code layer} is the layer
+   * stored now (the import committed); a copy of a layer that was rolled back or replaced
+   * meanwhile never matches the stored layer row, so it is never used.
+   */
+  void remember(PopulationLayer layer, PopulationSummary summary, PopulationCells cells) {
+    if (layer != null && layer.equals(repository.layer().orElse(null))) {
+      loaded = new Loaded(layer, summary, cells);
+    }
+  }
+
+  /**
    * The cells that may overlap an area with this WGS84 envelope (see {@link
    * PopulationRepository#findOverlapping}).
    */
@@ -116,16 +128,6 @@ public class PopulationService {
   @Transactional(readOnly = true)
   public void forEachCellExtentOverlapping(Envelope envelope, java.util.function.Consumer<PopulationCellExtent> action) {
     repository.forEachExtentOverlapping(envelope, action);
-  }
-
-  /**
-   * The cells that may overlap any of the envelopes, each once, without geometry (see {@link
-   * PopulationRepository#forEachExtentOverlappingAny}).
-   */
-  @Transactional(readOnly = true)
-  public void forEachCellExtentOverlappingAny(List<Envelope> envelopes,
-      java.util.function.Consumer<PopulationCellExtent> action) {
-    repository.forEachExtentOverlappingAny(envelopes, action);
   }
 
   /** The polygons of the cells with these ids, by id (see {@link PopulationRepository#cellPolygons}). */

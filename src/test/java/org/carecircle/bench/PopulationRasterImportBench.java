@@ -15,6 +15,7 @@ import org.carecircle.population.JdbcPopulationRepository;
 import org.carecircle.population.PopulationChanges;
 import org.carecircle.population.PopulationImportResult;
 import org.carecircle.population.PopulationImportService;
+import org.carecircle.population.PopulationService;
 import org.carecircle.population.PopulationSum;
 import org.carecircle.system.CurrentUser;
 import org.carecircle.testsupport.TestStores;
@@ -90,9 +91,12 @@ public final class PopulationRasterImportBench {
     for (TestStores.Store store : stores) {
       DataSource dataSource = TestStores.dataSource(store);
       JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-      PopulationImportService importer = new PopulationImportService(new JdbcPopulationRepository(dataSource),
-          new TransactionTemplate(new DataSourceTransactionManager(dataSource)), new PopulationChanges(new ChangeLog(
-              new JdbcChangeLogRepository(jdbc), () -> CurrentUser.SYSTEM, new ObjectMapper().findAndRegisterModules())));
+      JdbcPopulationRepository repository = new JdbcPopulationRepository(dataSource);
+      PopulationChanges changes = new PopulationChanges(new ChangeLog(new JdbcChangeLogRepository(jdbc),
+          () -> CurrentUser.SYSTEM, new ObjectMapper().findAndRegisterModules()));
+      PopulationImportService importer = new PopulationImportService(repository,
+          new TransactionTemplate(new DataSourceTransactionManager(dataSource)), changes,
+          new PopulationService(repository, changes));
       double slowest = 0;
       for (int run = 1; run <= RUNS; run++) {
         start = System.nanoTime();

@@ -135,6 +135,26 @@ abstract class PopulationApiTest {
   }
 
   @Test
+  void theCellsAnImportKeepsInMemoryAreTheCellsItStored() {
+    ahrLayer();
+    // the import hands its cells to the copy in memory; they must be what the store reads back
+    PopulationCells kept = population.allCells();
+    PopulationCells stored = repository.loadAll();
+    assertThat(kept).isNotSameAs(stored);
+    assertThat(kept.id()).containsExactly(stored.id());
+    assertThat(kept.lon()).containsExactly(stored.lon());
+    assertThat(kept.lat()).containsExactly(stored.lat());
+    assertThat(kept.population()).containsExactly(stored.population());
+    assertThat(kept.minLon()).containsExactly(stored.minLon());
+    assertThat(kept.minLat()).containsExactly(stored.minLat());
+    assertThat(kept.maxLon()).containsExactly(stored.maxLon());
+    assertThat(kept.maxLat()).containsExactly(stored.maxLat());
+    // a 100 m pixel: its envelope holds its location and is about 0.00083 degrees wide
+    assertThat(kept.minLon()[0]).isLessThan(kept.lon()[0]);
+    assertThat(kept.maxLon()[0] - kept.minLon()[0]).isCloseTo(1 / 1200.0, within(1e-9));
+  }
+
+  @Test
   void cellsInASmallBoxComeAsPointsOrPolygons() {
     ahrLayer();
     // a box of about 1 x 1 km around Bad Neuenahr: some tens of 100 m cells

@@ -49,9 +49,12 @@ public final class PopulationImportBench {
     for (TestStores.Store store : stores) {
       DataSource dataSource = TestStores.dataSource(store);
       JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-      PopulationImportService importer = new PopulationImportService(new JdbcPopulationRepository(dataSource),
-          new TransactionTemplate(new DataSourceTransactionManager(dataSource)), new PopulationChanges(new ChangeLog(
-              new JdbcChangeLogRepository(jdbc), () -> CurrentUser.SYSTEM, new ObjectMapper())));
+      JdbcPopulationRepository repository = new JdbcPopulationRepository(dataSource);
+      PopulationChanges changes = new PopulationChanges(new ChangeLog(new JdbcChangeLogRepository(jdbc),
+          () -> CurrentUser.SYSTEM, new ObjectMapper()));
+      PopulationImportService importer = new PopulationImportService(repository,
+          new TransactionTemplate(new DataSourceTransactionManager(dataSource)), changes,
+          new PopulationService(repository, changes));
       for (Path raster : List.of(ahr, full)) {
         for (int run = 1; run <= RUNS; run++) {
           long start = System.nanoTime();
