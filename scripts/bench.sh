@@ -49,6 +49,27 @@ if [ "${1:-}" = scale ]; then
   exit 0
 fi
 
+# scripts/bench.sh scale-page [SIZE]: a planner sets up the metropolitan fixture of SIZE million
+# nodes (default 1) through the map page alone, in headless Chromium, and uses every panel
+# (ScalePageRun). Step times go to target/scale/results.tsv as page_*, screenshots to
+# target/scale/page/. Ends with status 1 when a panel failed.
+if [ "${1:-}" = scale-page ]; then
+  size="${2:-1}"
+  nodes="$(awk -v s="$size" 'BEGIN { printf "%d", s * 1000000 }')"
+  folder="target/scale/$size"
+  mkdir -p target/scale/page
+  if ! { [ -f "$folder/fixture.json" ] && grep -q "\"targetNodes\" : $nodes," "$folder/fixture.json"; }; then
+    rm -rf "$folder"
+    run org.carecircle.bench.scale.MetroFixtureGenerator "${SCALE_SOURCE:-$geodata/porto-alegre/poa_osm.pbf}" \
+      "$nodes" "$folder"
+  fi
+  run_id="$(date -u +%Y%m%dT%H%M%SZ)"
+  echo "== The page at $size M nodes, run $run_id (fresh JVM, default heap as scripts/run.sh)"
+  java -cp "$cp" org.carecircle.bench.scale.ScalePageRun "$folder" "$size@$run_id" target/scale/results.tsv \
+    target/scale/page
+  exit $?
+fi
+
 echo "== Road network import and search: Heidelberg (car, 15 minutes)"
 run org.carecircle.bench.NetworkBench "$geodata/heidelberg/heidelberg.osm.pbf" 8.6934 49.4093
 echo

@@ -11,7 +11,8 @@ const DISMISSED_KEY = 'carecircle.demoDismissed';
 
 /**
  * Asks GET /api/demo and shows the banner when demo data is available and the store is empty,
- * unless the banner was dismissed earlier in this browser session.
+ * unless the banner was dismissed earlier in this browser session. The banner goes by itself once
+ * the registry holds a facility the planner brought (event 'carecircle:registry-not-empty').
  * @param {() => Promise<void>} onLoaded  refreshes the map after the demo data is in
  */
 export async function offerDemo(onLoaded) {
@@ -84,5 +85,12 @@ function showBanner(demo, onLoaded) {
       toast(t('demo.failed', { message: describeError(error) }), { kind: 'error', timeoutMs: 8000 });
     }
   });
+  // the planner brought facilities of their own (an import, a facility added): the offer is moot
+  document.addEventListener('carecircle:registry-not-empty', () => {
+    if (!banner.hasAttribute('aria-busy')) {
+      banner.remove();
+      stopListening();
+    }
+  }, { once: true });
   document.getElementById('map-overlays').prepend(banner);
 }

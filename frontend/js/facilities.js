@@ -117,7 +117,18 @@ export class FacilityLayer {
       }
     } finally {
       document.body.classList.remove('facilities-loading');
-      document.body.dataset.facilitiesLoaded = String(this.features.size);
+      this.announceCount();
+    }
+  }
+
+  /**
+   * Sets the test hook and, once the registry holds a facility, tells the page
+   * ('carecircle:registry-not-empty' on document): the offer of demo data is then moot.
+   */
+  announceCount() {
+    document.body.dataset.facilitiesLoaded = String(this.features.size);
+    if (this.features.size > 0) {
+      document.dispatchEvent(new CustomEvent('carecircle:registry-not-empty'));
     }
   }
 
@@ -128,13 +139,13 @@ export class FacilityLayer {
     }
     this.features.set(facilityOf(feature).id, feature);
     this.render();
-    document.body.dataset.facilitiesLoaded = String(this.features.size);
+    this.announceCount();
   }
 
   remove(id) {
     this.features.delete(id);
     this.render();
-    document.body.dataset.facilitiesLoaded = String(this.features.size);
+    this.announceCount();
   }
 
   get(id) {

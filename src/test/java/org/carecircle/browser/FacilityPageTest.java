@@ -98,6 +98,22 @@ class FacilityPageTest extends PageTest {
   }
 
   @Test
+  void demoOfferGoesWhenThePlannerImportsFacilitiesOfTheirOwn() throws Exception {
+    openPage();
+    waitForFacilitiesLoaded(0);
+    waitVisible(By.id("demo-banner"));
+    Path csv = Files.createTempFile("own-facilities", ".csv");
+    Files.writeString(csv, "name,type,lon,lat\nOwn clinic,clinic,120.38,36.07\n");
+    browser.findElement(By.id("import-button")).click();
+    waitVisible(By.id("import-submit"));
+    browser.findElement(By.id("import-file")).sendKeys(csv.toString());
+    browser.findElement(By.id("import-submit")).click();
+    waitForFacilitiesLoaded(1);
+    waitFor(Duration.ofSeconds(5), () -> browser.findElements(By.id("demo-banner")).isEmpty());
+    assertThat(api.get("/api/facilities").json().get("features")).hasSize(1);
+  }
+
+  @Test
   void importOfABadFileListsTheRejectedRowsAndWritesNothing() throws Exception {
     openPage();
     Path csv = Files.createTempFile("bad-facilities", ".csv");

@@ -76,32 +76,13 @@ public final class ScaleBench {
   }
 
   private void run() throws Exception {
-    Path work = Files.createTempDirectory("carecircle-scale");
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        MetroFixture.deleteRecursively(work);
-      } catch (IOException e) {
-        // a temp folder left behind
-      }
-    }));
     long maxHeap = Runtime.getRuntime().maxMemory();
     record("jvm_max_heap", maxHeap / 1e9, "GB", "java default (no -Xmx), as scripts/run.sh");
     long startedApp = System.nanoTime();
-    app = SpringApplication.run(CareCircleApplication.class,
-        "--server.port=0",
-        "--spring.datasource.url=jdbc:h2:file:" + work.resolve("db/carecircle"),
-        "--carecircle.network.directory=" + work.resolve("networks"),
-        "--carecircle.backup.directory=" + work.resolve("backups"),
-        "--carecircle.security.admin-password=scale-bench-admin",
-        "--logging.level.root=WARN");
-    int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-    // a script's way in: one token, not Basic, whose bcrypt check would cost ~0.1 s on every request
-    ApiClient basic = new ApiClient(port).as("admin", "scale-bench-admin");
-    ApiClient.Response token = basic.postJson("/api/me/tokens", "{\"name\":\"scale bench\"}");
-    if (token.status() != 201) {
-      throw new IllegalStateException("cannot create an API token: " + token);
-    }
-    api = basic.anonymous().withToken(token.json().get("token").asText());
+    ScaleApp started = ScaleApp.start();
+    app = started.context();
+    int port = started.port();
+    api = tokenClient(port);
     record("load_average_start", loadAverage(), "", "1-minute load average of the machine (2 cores, shared)");
     record("app_start", seconds(startedApp), "s", "Spring Boot on H2GIS, port " + port);
     Map<String, Object> manifest = MetroFixture.readManifest(fixture);
@@ -411,17 +392,21 @@ public final class ScaleBench {
         "--spring.datasource.url=" + url,
         "--spring.datasource.username=" + System.getenv().getOrDefault("CARECIRCLE_TEST_PG_USER", "postgres"),
         "--spring.datasource.password=" + System.getenv().getOrDefault("CARECIRCLE_TEST_PG_PASSWORD", ""),
-        "--carecircle.security.admin-password=scale-bench-admin",
+        "--carecircle.security.admin-password=" + ScaleApp.ADMIN_PASSWORD,
         "--logging.level.root=WARN");
     int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-    // a script's way in: one token, not Basic, whose bcrypt check would cost ~0.1 s on every request
-    ApiClient basic = new ApiClient(port).as("admin", "scale-bench-admin");
+    api = tokenClient(port);
+    timedUpload("raster_import_postgis", "/api/population/import", MetroFixture.POPULATION_FILE);
+  }
+
+  /** A script's way in: one API token, not Basic, whose bcrypt check would cost ~0.1 s on every request. */
+  static ApiClient tokenClient(int port) {
+    ApiClient basic = new ApiClient(port).as("admin", ScaleApp.ADMIN_PASSWORD);
     ApiClient.Response token = basic.postJson("/api/me/tokens", "{\"name\":\"scale bench\"}");
     if (token.status() != 201) {
       throw new IllegalStateException("cannot create an API token: " + token);
     }
-    api = basic.anonymous().withToken(token.json().get("token").asText());
-    timedUpload("raster_import_postgis", "/api/population/import", MetroFixture.POPULATION_FILE);
+    return basic.anonymous().withToken(token.json().get("token").asText());
   }
 
   private static double min(double[] values) {
@@ -469,6 +454,11 @@ public final class ScaleBench {
   }
 
   private void record(String measure, double value, String unit, String note) {
+    appendFigure(results, size, measure, value, unit, note);
+  }
+
+  /** Prints one figure and appends it to the results file: {@code size, measure, value, unit, note}. */
+  static void appendFigure(Path results, String size, String measure, double value, String unit, String note) {
     String line = String.join("\t", size, measure, String.format(Locale.ROOT, "%.4f", value), unit,
         note.replace('\t', ' ').replace('\n', ' '));
     System.out.println(line);
