@@ -56,6 +56,7 @@ public final class ScaleBench {
   private ApiClient api;
   private ConfigurableApplicationContext app;
   private long networkId = -1;
+  private long resultId = -1;
 
   private ScaleBench(Path fixture, String size, Path results) {
     this.fixture = fixture;
@@ -102,6 +103,7 @@ public final class ScaleBench {
     step("zones_500_dissolved", () -> zones500());
     step("whole_graph_search", () -> wholeGraphSearch());
     step("accessibility", () -> accessibility());
+    step("gap_layer", () -> gapLayer());
     step("district_indicators", () -> indicators());
     step("siting", () -> siting());
     step("raster_import_postgis", () -> postgisRasterImport());
@@ -313,6 +315,24 @@ public final class ScaleBench {
       JsonNode answer = response.json();
       record("accessibility_" + kind, seconds, "s", "POST /api/accessibility, drive 15 min: " + answer.path("facilities")
           + " facilities, " + answer.path("cells") + " cells, covered share " + answer.path("coveredShare"));
+      resultId = answer.path("resultId").asLong(-1);
+    }
+  }
+
+  /** What the page asks for after a result: the travel-time surface and the dissolved gap layer. */
+  private void gapLayer() {
+    if (resultId < 0) {
+      throw new IllegalStateException("no accessibility result to draw");
+    }
+    for (String[] call : new String[][] {{"accessibility_surface", "/api/accessibility/" + resultId + "/surface"},
+        {"gap_layer_dissolved", "/api/accessibility/" + resultId + "/gaps?minutes=15&dissolve=true"}}) {
+      long started = System.nanoTime();
+      ApiClient.Response response = api.get(call[1]);
+      double seconds = seconds(started);
+      if (response.status() != 200) {
+        throw new IllegalStateException(call[1] + " answered " + response.status() + ": " + abbreviate(response.text()));
+      }
+      record(call[0], seconds, "s", "GET " + call[1] + ", " + response.body().length / 1000 + " kB");
     }
   }
 

@@ -133,7 +133,7 @@ public final class ScalePageRun {
   private String importPopulation() {
     browser.findElement(By.id("population-import-file")).sendKeys(fixture.resolve(MetroFixture.POPULATION_FILE).toString());
     browser.findElement(By.id("population-import-submit")).click();
-    waitFor(1800, () -> List.of("succeeded", "failed", "cancelled").contains(bodyData("populationImportState")));
+    waitFor(1800, () -> isOneOf(bodyData("populationImportState"), "succeeded", "failed", "cancelled"));
     require("succeeded".equals(bodyData("populationImportState")), text("population-import-error"));
     return text("population-summary");
   }
@@ -141,7 +141,7 @@ public final class ScalePageRun {
   private String importDistricts() {
     browser.findElement(By.id("district-import-file")).sendKeys(fixture.resolve(MetroFixture.DISTRICTS_FILE).toString());
     browser.findElement(By.id("district-import-submit")).click();
-    waitFor(300, () -> List.of("succeeded", "failed").contains(bodyData("districtImportState")));
+    waitFor(300, () -> isOneOf(bodyData("districtImportState"), "succeeded", "failed"));
     require("succeeded".equals(bodyData("districtImportState")), text("district-import-error"));
     return text("district-summary");
   }
@@ -156,7 +156,7 @@ public final class ScalePageRun {
       }
     }
     browser.findElement(By.id("coverage-run")).click();
-    waitFor(1800, () -> List.of("succeeded", "failed", "cancelled").contains(bodyData("coverageState")));
+    waitFor(1800, () -> isOneOf(bodyData("coverageState"), "succeeded", "failed", "cancelled"));
     require("succeeded".equals(bodyData("coverageState")), text("coverage-result"));
     int zones = browser.findElements(By.cssSelector("path.coverage-zone")).size();
     require(zones > 0, "no zone drawn");
@@ -170,7 +170,7 @@ public final class ScalePageRun {
     minutes.clear();
     minutes.sendKeys("15");
     browser.findElement(By.id("access-run")).click();
-    waitFor(1800, () -> List.of("succeeded", "failed", "cancelled").contains(bodyData("accessState")));
+    waitFor(1800, () -> isOneOf(bodyData("accessState"), "succeeded", "failed", "cancelled"));
     require("succeeded".equals(bodyData("accessState")), text("access-result"));
     require(browser.findElements(By.cssSelector("canvas.access-surface")).size() == 1, "no accessibility surface");
     return "cells drawn: " + bodyData("accessCells") + ", gap polygons: " + bodyData("gapPolygons") + "; "
@@ -179,7 +179,7 @@ public final class ScalePageRun {
 
   /** The choropleth and the indicator table of the ten districts against qingdao-2024. */
   private String districtIndicators() {
-    waitFor(600, () -> List.of("loaded", "failed").contains(bodyData("choroplethState")));
+    waitFor(600, () -> isOneOf(bodyData("choroplethState"), "loaded", "failed"));
     require("loaded".equals(bodyData("choroplethState")), "the choropleth did not load");
     int paths = browser.findElements(By.cssSelector("path.choropleth-district")).size();
     require(paths == 10, "district paths: " + paths);
@@ -196,10 +196,15 @@ public final class ScalePageRun {
     type("siting-turnout", "3");
     type("siting-spacing", "1356");
     browser.findElement(By.id("siting-run")).click();
-    waitFor(1800, () -> List.of("succeeded", "failed", "cancelled").contains(bodyData("sitingState")));
+    waitFor(1800, () -> isOneOf(bodyData("sitingState"), "succeeded", "failed", "cancelled"));
     require("succeeded".equals(bodyData("sitingState")), text("siting-form"));
     return "sites: " + bodyData("sitingSites") + ", candidates: " + bodyData("sitingCandidates") + "; "
         + text("siting-status");
+  }
+
+  /** Whether {@code value} (maybe null: not set yet) is one of {@code expected}. */
+  private static boolean isOneOf(String value, String... expected) {
+    return value != null && List.of(expected).contains(value);
   }
 
   private void type(String id, String value) {
