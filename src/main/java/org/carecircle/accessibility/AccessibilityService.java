@@ -36,6 +36,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class AccessibilityService {
   public static final String JOB_KIND = "accessibility";
+  private static final org.locationtech.jts.geom.GeometryFactory ENVELOPES = new org.locationtech.jts.geom.GeometryFactory(
+      new org.locationtech.jts.geom.PrecisionModel(), 4326);
 
   private final AnalysisRequestChecker checker;
   private final NetworkService networks;
@@ -131,22 +133,35 @@ public class AccessibilityService {
     if (!dissolve) {
       return GapLayerBuilder.cells(cells, minutes);
     }
+    return GapLayerBuilder.dissolved(cells, minutes, gapCellPolygons(id, cells, minutes));
+  }
+
+  /**
+   * The polygons of the gap cells, by cell id, when the result was computed on the layer stored
+   * now (otherwise none: the builder then draws squares around the cells' points). Taken from the
+   * envelopes in memory when the layer's polygons are its envelopes (a raster), else read by id.
+   */
+  private Map<Long, org.locationtech.jts.geom.Geometry> gapCellPolygons(long id, AccessibilityCells cells,
+      double minutes) {
     Map<Long, org.locationtech.jts.geom.Geometry> polygons = new java.util.HashMap<>();
-    if (onCurrentPopulationLayer(id)) {
-      int[] gaps = GapLayerBuilder.gapCells(cells, minutes);
-      if (gaps.length > 0) {
-        org.locationtech.jts.geom.Envelope box = new org.locationtech.jts.geom.Envelope();
-        for (int i : gaps) {
-          box.expandToInclude(cells.lon()[i], cells.lat()[i]);
-        }
-        for (var cell : population.cellsOverlapping(box)) {
-          if (cell.cellPolygon() != null) {
-            polygons.put(cell.id(), cell.cellPolygon());
-          }
-        }
-      }
+    if (!onCurrentPopulationLayer(id)) {
+      return polygons;
     }
-    return GapLayerBuilder.dissolved(cells, minutes, polygons);
+    int[] gaps = GapLayerBuilder.gapCells(cells, minutes);
+    PopulationCells layer = population.allCells();
+    if (layer.polygonsAreEnvelopes() && java.util.Arrays.equals(layer.id(), cells.cellId())) {
+      for (int i : gaps) {
+        polygons.put(layer.id()[i], ENVELOPES.toGeometry(new org.locationtech.jts.geom.Envelope(layer.minLon()[i],
+            layer.maxLon()[i], layer.minLat()[i], layer.maxLat()[i])));
+      }
+      return polygons;
+    }
+    List<Long> ids = new ArrayList<>(gaps.length);
+    for (int i : gaps) {
+      ids.add(cells.cellId()[i]);
+    }
+    polygons.putAll(population.cellPolygons(ids));
+    return polygons;
   }
 
   public AccessibilitySurface surface(long id) {

@@ -97,11 +97,24 @@ public final class GapLayerBuilder {
     if (gaps.length == 0) {
       return new GapCollection(minutes, false, true, 0, 0, List.of());
     }
-    double spacingMeters = spacingMeters(cells);
-    List<Geometry> shapes = new ArrayList<>(gaps.length);
+    Double spacingMeters = null;
+    List<Geometry> shapes = new ArrayList<>();
+    List<Envelope> boxes = new ArrayList<>();
     for (int i : gaps) {
       Geometry polygon = polygons.get(cells.cellId()[i]);
-      shapes.add(polygon != null ? polygon : square(cells.lon()[i], cells.lat()[i], spacingMeters));
+      if (polygon == null) {
+        if (spacingMeters == null) {
+          spacingMeters = spacingMeters(cells);
+        }
+        boxes.add(squareBox(cells.lon()[i], cells.lat()[i], spacingMeters));
+      } else if (polygon.isRectangle()) {
+        boxes.add(polygon.getEnvelopeInternal());
+      } else {
+        shapes.add(polygon);
+      }
+    }
+    for (Envelope box : mergedBoxes(boxes)) {
+      shapes.add(WGS84.toGeometry(box));
     }
     Geometry union = UnaryUnionOp.union(shapes);
     List<Geometry> parts = new ArrayList<>();
@@ -145,10 +158,59 @@ public final class GapLayerBuilder {
     return sum;
   }
 
-  private static Geometry square(double lon, double lat, double sideMeters) {
+  private static Envelope squareBox(double lon, double lat, double sideMeters) {
     double halfLat = sideMeters / 2 / METERS_PER_DEGREE;
     double halfLon = halfLat / Math.max(0.01, Math.cos(Math.toRadians(lat)));
-    return WGS84.toGeometry(new Envelope(lon - halfLon, lon + halfLon, lat - halfLat, lat + halfLat));
+    return new Envelope(lon - halfLon, lon + halfLon, lat - halfLat, lat + halfLat);
+  }
+
+  /**
+   * The same area as the union of {@code boxes}, in fewer, larger boxes: boxes of one row (the
+   * same south and north edges) that touch or overlap are joined into runs, then runs of the same
+   * west and east edges stacked on each other are joined. A raster's cells share their edges
+   * exactly, so a gap of a hundred thousand cells becomes a few thousand boxes, which is what makes
+   * the polygon union that follows fast. Exact comparisons only: boxes that merely come close are
+   * left for the union.
+   */
+  static List<Envelope> mergedBoxes(List<Envelope> boxes) {
+    List<Envelope> rows = new ArrayList<>(boxes);
+    rows.sort((a, b) -> a.getMinY() != b.getMinY() ? Double.compare(a.getMinY(), b.getMinY())
+        : a.getMaxY() != b.getMaxY() ? Double.compare(a.getMaxY(), b.getMaxY()) : Double.compare(a.getMinX(), b.getMinX()));
+    List<Envelope> runs = new ArrayList<>();
+    Envelope open = null;
+    for (Envelope box : rows) {
+      if (open != null && open.getMinY() == box.getMinY() && open.getMaxY() == box.getMaxY()
+          && box.getMinX() <= open.getMaxX()) {
+        open = new Envelope(open.getMinX(), Math.max(open.getMaxX(), box.getMaxX()), open.getMinY(), open.getMaxY());
+        continue;
+      }
+      if (open != null) {
+        runs.add(open);
+      }
+      open = box;
+    }
+    if (open != null) {
+      runs.add(open);
+    }
+    runs.sort((a, b) -> a.getMinX() != b.getMinX() ? Double.compare(a.getMinX(), b.getMinX())
+        : a.getMaxX() != b.getMaxX() ? Double.compare(a.getMaxX(), b.getMaxX()) : Double.compare(a.getMinY(), b.getMinY()));
+    List<Envelope> stacked = new ArrayList<>();
+    open = null;
+    for (Envelope run : runs) {
+      if (open != null && open.getMinX() == run.getMinX() && open.getMaxX() == run.getMaxX()
+          && run.getMinY() <= open.getMaxY()) {
+        open = new Envelope(open.getMinX(), open.getMaxX(), open.getMinY(), Math.max(open.getMaxY(), run.getMaxY()));
+        continue;
+      }
+      if (open != null) {
+        stacked.add(open);
+      }
+      open = run;
+    }
+    if (open != null) {
+      stacked.add(open);
+    }
+    return stacked;
   }
 
   /** Median nearest-neighbour distance, metres, over a sample of cells; 100 m for a single cell. */

@@ -546,7 +546,9 @@ public class JdbcPopulationRepository implements PopulationRepository {
   @Override
   public PopulationCells loadAll() {
     Long expected = jdbc.queryForObject("SELECT COUNT(*) FROM population_cell", Long.class);
-    PopulationCells.Builder arrays = new PopulationCells.Builder(expected == null ? 0 : expected.intValue());
+    // the polygons are not read here (that is the point), so whether they are envelopes is unknown
+    PopulationCells.Builder arrays = new PopulationCells.Builder(expected == null ? 0 : expected.intValue())
+        .polygonsUnknown();
     streaming.query("SELECT " + EXTENT_COLUMNS + " FROM population_cell ORDER BY id",
         (ResultSet rs) -> {
           arrays.add(rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5),

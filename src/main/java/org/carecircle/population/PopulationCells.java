@@ -18,9 +18,12 @@ import java.util.Arrays;
  * @param minLat south edge of each cell's envelope, degrees
  * @param maxLon east edge of each cell's envelope, degrees
  * @param maxLat north edge of each cell's envelope, degrees
+ * @param polygonsAreEnvelopes true when every cell's polygon is known to be exactly its envelope (an
+ *     axis-aligned rectangle, as the pixels of a raster in longitude/latitude are), so the polygons
+ *     need not be read; false when unknown
  */
 public record PopulationCells(long[] id, double[] lon, double[] lat, double[] population, double[] minLon,
-    double[] minLat, double[] maxLon, double[] maxLat) {
+    double[] minLat, double[] maxLon, double[] maxLat, boolean polygonsAreEnvelopes) {
   public PopulationCells {
     int n = id.length;
     if (lon.length != n || lat.length != n || population.length != n || minLon.length != n || minLat.length != n
@@ -58,6 +61,7 @@ public record PopulationCells(long[] id, double[] lon, double[] lat, double[] po
     private long[] id;
     private double[][] values;
     private int size;
+    private boolean polygonsAreEnvelopes = true;
 
     /** @param capacity a hint */
     public Builder(int capacity) {
@@ -90,6 +94,20 @@ public record PopulationCells(long[] id, double[] lon, double[] lat, double[] po
       size++;
     }
 
+    /**
+     * Tells whether the cell just added has a polygon that is exactly its envelope; one cell
+     * without makes {@link PopulationCells#polygonsAreEnvelopes()} false.
+     */
+    public void polygonIsEnvelope(boolean isEnvelope) {
+      polygonsAreEnvelopes &= isEnvelope;
+    }
+
+    /** The cells will be read from a store that does not say: their polygons are not known to be envelopes. */
+    public Builder polygonsUnknown() {
+      polygonsAreEnvelopes = false;
+      return this;
+    }
+
     /** The id of the last cell added, or {@link Long#MIN_VALUE} when none. */
     public long lastId() {
       return size == 0 ? Long.MIN_VALUE : id[size - 1];
@@ -98,7 +116,8 @@ public record PopulationCells(long[] id, double[] lon, double[] lat, double[] po
     public PopulationCells build() {
       return new PopulationCells(Arrays.copyOf(id, size), Arrays.copyOf(values[0], size),
           Arrays.copyOf(values[1], size), Arrays.copyOf(values[2], size), Arrays.copyOf(values[3], size),
-          Arrays.copyOf(values[4], size), Arrays.copyOf(values[5], size), Arrays.copyOf(values[6], size));
+          Arrays.copyOf(values[4], size), Arrays.copyOf(values[5], size), Arrays.copyOf(values[6], size),
+          polygonsAreEnvelopes && size > 0);
     }
   }
 }

@@ -232,6 +232,7 @@ public class PopulationImportService {
         if (written.arrays != null && cell.id() > written.arrays.lastId()) {
           written.arrays.add(cell.id(), cell.population(), cell.location().getX(), cell.location().getY(),
               box.getMinX(), box.getMinY(), box.getMaxX(), box.getMaxY());
+          written.arrays.polygonIsEnvelope(cell.cellPolygon() != null && cell.cellPolygon().isRectangle());
         } else {
           written.arrays = null;
         }

@@ -56,4 +56,35 @@ class GapLayerBuilderTest {
   void spacingIsTheDistanceBetweenNeighbours() {
     assertThat(GapLayerBuilder.spacingMeters(grid())).isCloseTo(100, offset(1.0));
   }
+
+  @Test
+  void mergedBoxesCoverExactlyTheAreaOfTheCells() {
+    // a 6 x 5 raster of 0.01 degree cells (edges computed as a raster reader does: origin + k * size)
+    // with a hole at (2, 2) and a missing corner (5, 4): 28 cells
+    java.util.List<org.locationtech.jts.geom.Envelope> cells = new java.util.ArrayList<>();
+    java.util.List<org.locationtech.jts.geom.Geometry> squares = new java.util.ArrayList<>();
+    org.locationtech.jts.geom.GeometryFactory factory = new org.locationtech.jts.geom.GeometryFactory();
+    for (int row = 0; row < 5; row++) {
+      for (int column = 0; column < 6; column++) {
+        if ((row == 2 && column == 2) || (row == 4 && column == 5)) {
+          continue;
+        }
+        org.locationtech.jts.geom.Envelope box = new org.locationtech.jts.geom.Envelope(120 + column * 0.01,
+            120 + (column + 1) * 0.01, 36 + row * 0.01, 36 + (row + 1) * 0.01);
+        cells.add(box);
+        squares.add(factory.toGeometry(box));
+      }
+    }
+    java.util.List<org.locationtech.jts.geom.Envelope> merged = GapLayerBuilder.mergedBoxes(cells);
+    // rows 0, 1, 3: one run each, stacked 0+1; row 2: two runs; row 4: one run of 5 -> at most 5 boxes
+    assertThat(merged).hasSizeLessThanOrEqualTo(5);
+    org.locationtech.jts.geom.Geometry fromMerged = org.locationtech.jts.operation.union.UnaryUnionOp.union(
+        merged.stream().map(factory::toGeometry).toList());
+    org.locationtech.jts.geom.Geometry fromCells = org.locationtech.jts.operation.union.UnaryUnionOp.union(squares);
+    assertThat(fromMerged.symDifference(fromCells).getArea()).isLessThan(1e-12);
+    assertThat(fromMerged.getArea()).isCloseTo(28 * 0.0001, offset(1e-12));
+    // the hole stays a hole
+    assertThat(fromMerged.contains(factory.createPoint(new org.locationtech.jts.geom.Coordinate(120.025, 36.025))))
+        .isFalse();
+  }
 }
