@@ -11,6 +11,7 @@ import {
   accessibilityGapsExportUrl, fetchAccessibility, fetchAccessibilityGaps, fetchAccessibilitySurface,
   startAccessibilityJob,
 } from './api.js';
+import { AREA_DATA_CHANGED } from './areaData.js';
 import { DistrictIndicators } from './districtIndicators.js';
 import { fillNetworkSelect } from './formParts.js';
 import { formatNumber, onLanguageChange, t } from './i18n.js';
@@ -131,6 +132,25 @@ export class AccessGapsPanel {
     networks.onChange((list) => this.fillNetworks(list));
     this.fillNetworks(networks.networks);
     onLanguageChange(() => this.renderAll());
+    document.addEventListener(AREA_DATA_CHANGED, () => this.areaDataChanged());
+  }
+
+  /**
+   * A new population layer or new districts: a result shown was computed on the old data, so it
+   * says so (the surface and gaps stay for comparison until the next run), and the district
+   * indicators, which the server computes from the data stored now, are loaded again.
+   */
+  areaDataChanged() {
+    this.stale = Boolean(this.summary);
+    this.renderStale();
+    this.indicators.reload();
+  }
+
+  renderStale() {
+    this.resultBox.querySelector('#access-stale')?.remove();
+    if (this.stale && this.summary) {
+      this.resultBox.prepend(h('div', { id: 'access-stale', class: 'result result--info' }, t('access.stale')));
+    }
   }
 
   build() {
@@ -287,6 +307,7 @@ export class AccessGapsPanel {
     this.gaps = null;
     this.summary = null;
     this.outcome = null;
+    this.stale = false;
     delete this.resultBox.dataset.outcome;
     this.resultBox.replaceChildren();
     ['accessCells', 'gapPolygons', 'accessState'].forEach((key) => delete document.body.dataset[key]);
@@ -317,6 +338,7 @@ export class AccessGapsPanel {
     this.legend = this.legendElement();
     this.resultBox.replaceChildren(this.summaryBox, this.legend, this.gapInfo, h('div', { class: 'export-row' }, this.exportLink));
     this.renderGapInfo();
+    this.renderStale();
   }
 
   legendElement() {

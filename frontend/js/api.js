@@ -266,6 +266,45 @@ export function importNetwork(file, name, onProgress, onUploaded) {
   return upload(withQuery('/api/networks/import', { name }), file, onProgress, onUploaded);
 }
 
+/* ---------------------------------------------------------------- population and districts */
+
+/**
+ * The population layer at a glance: {cells, totalPopulation, bbox, source: {sourceName,
+ * sourceFormat, crs, valueColumn, importedAt} or null when nothing was imported}.
+ */
+export function fetchPopulationSummary() {
+  return request('GET', '/api/population/summary');
+}
+
+/**
+ * Uploads a population file (GeoTIFF, CSV, GeoJSON, GeoPackage) to replace the layer; the server
+ * answers 202 {jobId} and writes the cells in a background job (see jobs.js) whose result is
+ * {cells, totalPopulation, droppedNoData, droppedZero, format, crs, valueColumn, bbox, warnings}.
+ * @param {{crs?: string, valueColumn?: string}} options  empty ones are left out
+ * @returns {{promise: Promise<{jobId: string, state: string}>, abort: () => void}}
+ */
+export function startPopulationImport(file, options, onProgress, onUploaded) {
+  return upload(withQuery('/api/population/import-jobs', options), file, onProgress, onUploaded);
+}
+
+/**
+ * One page of districts as a GeoJSON FeatureCollection (properties id, name, code, population,
+ * populationSource…) with numberMatched, the count of all districts.
+ */
+export function fetchDistricts({ limit } = {}) {
+  return request('GET', withQuery('/api/districts', { limit }), undefined, { accept: GEO_JSON_ACCEPT });
+}
+
+/**
+ * Uploads district boundaries (GeoJSON, GeoPackage, OSM PBF); all or nothing, answered at once:
+ * {imported, districts: [{id, name, code}], crs, warnings}; a bad file rejects with the rows.
+ * @param {{crs?: string}} options
+ * @returns {{promise: Promise<object>, abort: () => void}}
+ */
+export function importDistricts(file, options, onProgress, onUploaded) {
+  return upload(withQuery('/api/districts/import', options), file, onProgress, onUploaded);
+}
+
 /* ---------------------------------------------------------------- backups (administration) */
 
 /**

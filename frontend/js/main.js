@@ -13,6 +13,7 @@
 import { fetchConfig, fetchFacilityTypes, fetchMe, signOut } from './api.js';
 import { Catalogue } from './catalogue.js';
 import { AccessGapsPanel } from './accessGaps.js';
+import { AreaDataPanel } from './areaData.js';
 import { BackupPanel } from './backups.js';
 import { CoveragePanel } from './coverage.js';
 import { offerDemo } from './demo.js';
@@ -134,6 +135,9 @@ async function start(api) {
     openFacility: (id) => layer.openFacility(id),
   });
 
+  // population and districts: after an import it tells the panels built on them (AREA_DATA_CHANGED)
+  const areaData = new AreaDataPanel({ container: document.getElementById('area-body') });
+
   const access = new AccessGapsPanel({
     map,
     registry,
@@ -177,6 +181,11 @@ async function start(api) {
     setTypeVisible: (code, visible) => layer.setTypeVisible(code, visible),
     setStatusVisible: (status, visible) => layer.setStatusVisible(status, visible),
     fitToFacilities: () => layer.fitToFacilities(),
+    areaData: {
+      summary: () => areaData.summary,
+      districts: () => areaData.districts,
+      refresh: () => areaData.refresh(),
+    },
     networks: {
       list: () => networks.networks,
       refresh: () => networks.refresh(),
@@ -220,6 +229,8 @@ async function start(api) {
 
   // networks are listed while the facilities load; refresh() reports failures itself
   const networksListed = networks.refresh();
+  // so are the population layer and the districts, which show their failure in their section
+  const areaDataListed = areaData.refresh();
   // scenarios too; refreshScenarios() shows a failure in its list
   const scenariosListed = siting.scenarioPanel.refresh();
 
@@ -232,6 +243,7 @@ async function start(api) {
   // Tiles only after the first fit: otherwise the whole-country view's tiles are fetched for nothing.
   initBaseMaps(map, registry, config);
   await networksListed;
+  await areaDataListed;
   await scenariosListed;
   await backupsListed;
   await offerDemo(reloadAndFit);

@@ -3,10 +3,13 @@ package org.carecircle.population;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import org.carecircle.error.InputProblem;
 import org.carecircle.error.InputRejectedException;
 import org.carecircle.io.ImportOptions;
+import org.carecircle.job.JobAccepted;
 import org.carecircle.web.Uploads;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** The population layer over HTTP: import, summary and cells for the map. */
+/** The population layer over HTTP: import (in the request or as a job), summary and cells for the map. */
 @RestController
 public class PopulationController {
   private static final String GEO_JSON = "application/geo+json";
@@ -49,6 +52,35 @@ public class PopulationController {
       throws IOException {
     return Uploads.withLocalCopy(file, "carecircle-population", upload -> importer.importFile(upload,
         file.getOriginalFilename(), new ImportOptions(null, crs, encoding, lonColumn, latColumn, layer), valueColumn));
+  }
+
+  @Operation(summary = "Replace the population layer as a background job (for large rasters), all or nothing",
+      description = "Takes the same fields as POST /api/population/import. Answers 202 with {jobId, statusUrl};"
+          + " poll GET /api/jobs/{jobId}: progress is the share of raster rows checked and cells written, the"
+          + " result the same {cells, totalPopulation, ...} as the synchronous import. An empty file, an OSM"
+          + " file, an unknown crs or a raster without usable georeferencing is rejected at once with 422;"
+          + " problems found while reading fail the job with the same 'rejected' list. A cancel"
+          + " (DELETE /api/jobs/{jobId}) before the last cell is written keeps the current layer.")
+  @PostMapping(path = "/api/population/import-jobs", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  public ResponseEntity<JobAccepted> importJob(
+      @RequestPart("file") MultipartFile file,
+      @Parameter(description = "as for /api/population/import") @RequestParam(required = false) String valueColumn,
+      @Parameter(description = "as for /api/population/import") @RequestParam(required = false) String crs,
+      @Parameter(description = "as for /api/population/import") @RequestParam(required = false) String encoding,
+      @Parameter(description = "as for /api/population/import") @RequestParam(required = false) String lonColumn,
+      @Parameter(description = "as for /api/population/import") @RequestParam(required = false) String latColumn,
+      @Parameter(description = "as for /api/population/import") @RequestParam(required = false) String layer)
+      throws IOException {
+    // kept beyond the request: the job owns the copy and removes it when it ends
+    Path upload = Files.createTempFile("carecircle-population-job", ".upload");
+    try {
+      file.transferTo(upload);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(upload);
+      throw e;
+    }
+    return JobAccepted.response(importer.submitImport(upload, file.getOriginalFilename(),
+        new ImportOptions(null, crs, encoding, lonColumn, latColumn, layer), valueColumn));
   }
 
   @Operation(summary = "Cells, total population, extent and source of the population layer")

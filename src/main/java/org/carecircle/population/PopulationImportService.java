@@ -22,10 +22,14 @@ import org.carecircle.io.crs.CoordinateTransformer;
 import org.carecircle.io.csv.CsvFeatureReader;
 import org.carecircle.io.geojson.GeoJsonReader;
 import org.carecircle.io.gpkg.GeoPackageReader;
+import org.carecircle.job.JobContext;
+import org.carecircle.job.JobService;
+import org.carecircle.job.JobStatus;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -43,6 +47,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * with their geometry; decoding is cheap next to writing, and memory stays bounded by one band of
  * rows and one batch of cells. Vector files are small enough to hold: their readers return every
  * row anyway.
+ *
+ * <p>An import runs either within the request ({@link #importFile}) or as a background job
+ * ({@link #submitImport}). Both check what needs no reading of the data first (empty file,
+ * format, CRS, the raster's header), so that a job is only started for a file that may succeed.
+ * A job reports the share of raster rows checked and of cells written, and can be cancelled
+ * until its last cell is written: the import's one transaction is then rolled back and the
+ * layer stays as it was.
  */
 @Service
 public class PopulationImportService {
@@ -50,7 +61,16 @@ public class PopulationImportService {
   static final int WRITE_BATCH_CELLS = 5000;
   /** Enough for a planner to see the pattern (as for CSV files). */
   static final int MAX_PROBLEMS = 1000;
+  /** The kind of a population import job, as {@code GET /api/jobs/{id}} shows it. */
+  public static final String IMPORT_JOB_KIND = "population-import";
   private static final String GEOTIFF = "geotiff";
+  /**
+   * Job progress of a raster import: checking every pixel is the first share, writing the cells
+   * the rest (measured on the Ahr raster: decoding and checking take about a tenth of the time).
+   */
+  private static final double RASTER_CHECK_SHARE = 0.1;
+  /** Job progress of a vector import: reading and checking the rows, before the writing. */
+  private static final double VECTOR_READ_SHARE = 0.2;
 
   private final PopulationRepository repository;
   private final TransactionTemplate transaction;
@@ -63,13 +83,32 @@ public class PopulationImportService {
 
   private final PopulationChanges changes;
   private final PopulationService population;
+  private final JobService jobs;
+  /**
+   * Marks a job's commit point in a transaction of its own, so that the job's row is not held by
+   * the layer's long write transaction.
+   */
+  private final TransactionTemplate jobBookkeeping;
 
+  /**
+   * @param jobs runs the imports of {@link #submitImport}; null where only {@link #importFile} is
+   *     used (the import benchmarks)
+   */
   public PopulationImportService(PopulationRepository repository, TransactionTemplate transaction,
-      PopulationChanges changes, PopulationService population) {
+      PopulationChanges changes, PopulationService population, JobService jobs) {
     this.repository = repository;
     this.transaction = transaction;
     this.changes = changes;
     this.population = population;
+    this.jobs = jobs;
+    this.jobBookkeeping = new TransactionTemplate(transaction.getTransactionManager());
+    this.jobBookkeeping.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  /** An import whose quick checks passed: reading and writing the data is what is left. */
+  @FunctionalInterface
+  private interface CheckedImport {
+    PopulationImportResult run(JobContext context);
   }
 
   /**
@@ -81,6 +120,37 @@ public class PopulationImportService {
    * @throws InputRejectedException listing every problem; the layer is then unchanged
    */
   public PopulationImportResult importFile(Path file, String fileName, ImportOptions options, String valueColumn) {
+    return check(file, fileName, options, valueColumn).run(JobContext.NONE);
+  }
+
+  /**
+   * Checks an uploaded file as {@link #importFile} does before reading its data, then imports it
+   * as a background job whose result is the {@link PopulationImportResult}. Takes ownership of
+   * {@code upload}: it is deleted when the job ends, however it ends, or at once when the file is
+   * rejected here. Problems found while reading end the job as failed with the same problem list
+   * as {@link #importFile}; a cancel before the last cell is written leaves the layer unchanged.
+   *
+   * @param upload the uploaded file on local disk, owned by the job from now on
+   * @param fileName the name the planner gave it (used to detect the format), may be null
+   * @throws InputRejectedException when the file is empty, an OSM file, a raster without usable
+   *     georeferencing, or the CRS is unknown (before any job; the upload is then deleted)
+   */
+  public JobStatus submitImport(Path upload, String fileName, ImportOptions options, String valueColumn) {
+    try {
+      CheckedImport checked = check(upload, fileName, options, valueColumn);
+      return jobs.submitOwning(IMPORT_JOB_KIND, List.of(upload), checked::run);
+    } catch (RuntimeException e) {
+      try {
+        Files.deleteIfExists(upload);
+      } catch (IOException ignored) {
+        // a temp file left behind; the error the planner must see is the one above
+      }
+      throw e;
+    }
+  }
+
+  /** What can be checked without reading the data: size, format, CRS, a raster's header. */
+  private CheckedImport check(Path file, String fileName, ImportOptions options, String valueColumn) {
     byte[] head = InputFiles.head(file);
     if (head.length == 0) {
       throw new InputRejectedException(InputProblem.ofField("file", "the file is empty"));
@@ -89,7 +159,10 @@ public class PopulationImportService {
     boolean raster = options.format() == null
         && (PopulationRasterReader.looksLikeTiff(head) || name.endsWith(".tif") || name.endsWith(".tiff"));
     if (raster) {
-      return importRaster(file, fileName, options.crs());
+      try (PopulationRasterReader reader = PopulationRasterReader.open(file)) {
+        rasterTransformer(reader, options.crs());
+      }
+      return context -> importRaster(file, fileName, options.crs(), context);
     }
     ImportFormat format = options.format() != null ? options.format() : ImportFormat.detect(fileName, head);
     if (format == ImportFormat.OSM_PBF) {
@@ -97,18 +170,32 @@ public class PopulationImportService {
           + " counts; import a GeoTIFF raster of counts (e.g. WorldPop), a CSV of points or grid cells, or"
           + " polygons with a population attribute"));
     }
-    return importVector(file, fileName, format, options, valueColumn);
+    if (!isBlank(options.crs())) {
+      CoordinateTransformer.forCrs(options.crs());
+    }
+    return context -> importVector(file, fileName, format, options, valueColumn, context);
   }
 
-  private PopulationImportResult importRaster(Path file, String fileName, String requestedCrs) {
+  /** The raster's CRS as requested or declared, checked against its corners. */
+  private static CoordinateTransformer rasterTransformer(PopulationRasterReader raster, String requestedCrs) {
+    GeoTiffGeoreference georeference = raster.georeference();
+    if (isBlank(requestedCrs) && georeference.undeclaredReason() != null) {
+      throw new InputRejectedException(InputProblem.ofField("crs", georeference.undeclaredReason()));
+    }
+    CoordinateTransformer transformer = transformer(requestedCrs, georeference.declaredCrs(), "the raster");
+    requireLongitudeLatitude(raster, transformer);
+    return transformer;
+  }
+
+  private PopulationImportResult importRaster(Path file, String fileName, String requestedCrs, JobContext context) {
     try (PopulationRasterReader raster = PopulationRasterReader.open(file)) {
-      GeoTiffGeoreference georeference = raster.georeference();
-      if (isBlank(requestedCrs) && georeference.undeclaredReason() != null) {
-        throw new InputRejectedException(InputProblem.ofField("crs", georeference.undeclaredReason()));
-      }
-      CoordinateTransformer transformer = transformer(requestedCrs, georeference.declaredCrs(), "the raster");
-      requireLongitudeLatitude(raster, transformer);
-      PopulationRasterReader.Tally tally = raster.tally();
+      CoordinateTransformer transformer = rasterTransformer(raster, requestedCrs);
+      JobContext checking = context.step(0, RASTER_CHECK_SHARE);
+      int height = raster.height();
+      PopulationRasterReader.Tally tally = raster.tally(row -> {
+        checking.checkCancelled();
+        checking.progress((double) row / height, String.format(Locale.ROOT, "checking row %,d of %,d", row, height));
+      });
       if (!tally.problems().isEmpty()) {
         throw new InputRejectedException(tally.problems());
       }
@@ -117,7 +204,8 @@ public class PopulationImportService {
             + " its " + (long) raster.width() * raster.height() + " pixels is NoData or 0"));
       }
       Written written = write(sink -> raster.cells(transformer, sink),
-          new PopulationLayer(fileName, GEOTIFF, transformer.crsName(), null, null));
+          new PopulationLayer(fileName, GEOTIFF, transformer.crsName(), null, null), tally.cells(),
+          context.step(RASTER_CHECK_SHARE, 1));
       return new PopulationImportResult(written.cells, written.total.value(), tally.noDataPixels(),
           tally.zeroPixels(), GEOTIFF, transformer.crsName(), null, bbox(written.extent), List.of());
     }
@@ -142,9 +230,12 @@ public class PopulationImportService {
     }
   }
 
-  private PopulationImportResult importVector(
-      Path file, String fileName, ImportFormat format, ImportOptions options, String valueColumn) {
+  private PopulationImportResult importVector(Path file, String fileName, ImportFormat format,
+      ImportOptions options, String valueColumn, JobContext context) {
+    JobContext reading = context.step(0, VECTOR_READ_SHARE);
+    reading.progress(0, "reading the file");
     ReadResult read = read(file, format, options);
+    reading.checkCancelled();
     CoordinateTransformer transformer = transformer(options.crs(), read.declaredCrs(), "the file");
     Set<String> columns = new LinkedHashSet<>();
     read.features().forEach(feature -> columns.addAll(feature.properties().keySet()));
@@ -156,7 +247,14 @@ public class PopulationImportService {
     List<Integer> repairedRows = new ArrayList<>();
     long zeroRows = 0;
     int problemsLeftOut = 0;
+    int rowsChecked = 0;
+    int rows = read.features().size();
     for (SourceFeature feature : read.features()) {
+      if (++rowsChecked % WRITE_BATCH_CELLS == 0) {
+        reading.checkCancelled();
+        reading.progress((double) rowsChecked / rows,
+            String.format(Locale.ROOT, "checking row %,d of %,d", rowsChecked, rows));
+      }
       PopulationFeatureMapper.Mapped mapped = mapper.map(feature);
       if (mapped.problem() != null) {
         if (problems.size() < MAX_PROBLEMS) {
@@ -184,7 +282,8 @@ public class PopulationImportService {
       throw new InputRejectedException(problems);
     }
     Written written = write(sink -> cells.forEach(sink),
-        new PopulationLayer(fileName, format.code(), transformer.crsName(), column, null));
+        new PopulationLayer(fileName, format.code(), transformer.crsName(), column, null), cells.size(),
+        context.step(VECTOR_READ_SHARE, 1));
     List<InputProblem> warnings = repairedRows.isEmpty() ? List.of() : List.of(InputProblem.ofField("geometry",
         repairedRows.size() + " polygons were not valid (they cross themselves or similar) and were repaired;"
             + " rows " + repairedRows.subList(0, Math.min(10, repairedRows.size()))
@@ -204,10 +303,18 @@ public class PopulationImportService {
     PopulationSummary summary;
   }
 
-  /** Replaces the layer with the cells {@code source} produces, in one transaction. */
-  private Written write(Consumer<Consumer<PopulationCell>> source, PopulationLayer layer) {
+  /**
+   * Replaces the layer with the cells {@code source} produces, in one transaction.
+   *
+   * @param expectedCells how many cells the source produces, for the progress
+   * @param context told of every batch written; a cancel before the commit point rolls all back
+   */
+  private Written write(Consumer<Consumer<PopulationCell>> source, PopulationLayer layer, long expectedCells,
+      JobContext context) {
+    context.progress(0, "waiting for another population import to finish");
     synchronized (replacing) {
-      Written written = replace(source, layer);
+      context.checkCancelled();
+      Written written = replace(source, layer, expectedCells, context);
       // committed: the analyses that follow find the cells in memory instead of reading them back
       if (written.arrays != null) {
         population.remember(written.layer, written.summary, written.arrays.build());
@@ -217,10 +324,13 @@ public class PopulationImportService {
     }
   }
 
-  private Written replace(Consumer<Consumer<PopulationCell>> source, PopulationLayer layer) {
+  private Written replace(Consumer<Consumer<PopulationCell>> source, PopulationLayer layer, long expectedCells,
+      JobContext context) {
     return transaction.execute(status -> {
+      context.progress(0, "removing the current layer");
       PopulationSummary before = repository.summary();
       repository.deleteAll();
+      context.progress(0, writingMessage(0, expectedCells));
       Written written = new Written();
       List<PopulationCell> batch = new ArrayList<>(WRITE_BATCH_CELLS);
       source.accept(cell -> {
@@ -237,17 +347,27 @@ public class PopulationImportService {
           written.arrays = null;
         }
         if (batch.size() == WRITE_BATCH_CELLS) {
+          context.checkCancelled();
           repository.insertAll(batch);
           batch.clear();
+          context.progress((double) written.cells / expectedCells, writingMessage(written.cells, expectedCells));
         }
       });
       repository.insertAll(batch);
       repository.saveLayer(layer);
+      context.progress(1, "summing up the new layer");
       written.summary = repository.summary();
       written.layer = written.summary.source();
       changes.record(before, written.summary);
+      // the last moment a cancel undoes everything (the exception rolls the transaction back);
+      // after it the job ends succeeded whatever is asked
+      jobBookkeeping.executeWithoutResult(bookkeeping -> context.commit());
       return written;
     });
+  }
+
+  private static String writingMessage(long cells, long expectedCells) {
+    return String.format(Locale.ROOT, "writing cells %,d of %,d", cells, expectedCells);
   }
 
   private static CoordinateTransformer transformer(String requested, String declared, String what) {

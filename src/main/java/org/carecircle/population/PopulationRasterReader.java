@@ -304,6 +304,16 @@ final class PopulationRasterReader implements AutoCloseable {
 
   /** Checks every pixel; builds no geometry. */
   Tally tally() {
+    return tally(rowsDone -> {});
+  }
+
+  /**
+   * Checks every pixel; builds no geometry.
+   *
+   * @param afterRow told the number of rows checked so far after each row (1 to height); may
+   *     throw to stop the check (a cancelled job)
+   */
+  Tally tally(java.util.function.IntConsumer afterRow) {
     long[] counts = new long[PixelClass.values().length];
     PopulationSum total = new PopulationSum();
     List<InputProblem> problems = new ArrayList<>();
@@ -317,6 +327,7 @@ final class PopulationRasterReader implements AutoCloseable {
           problems.add(badPixel(row, column, values[column]));
         }
       }
+      afterRow.accept(row + 1);
     });
     long bad = counts[PixelClass.BAD.ordinal()];
     if (bad > MAX_PROBLEMS) {

@@ -96,7 +96,7 @@ public final class PopulationRasterImportBench {
           () -> CurrentUser.SYSTEM, new ObjectMapper().findAndRegisterModules()));
       PopulationImportService importer = new PopulationImportService(repository,
           new TransactionTemplate(new DataSourceTransactionManager(dataSource)), changes,
-          new PopulationService(repository, changes));
+          new PopulationService(repository, changes), null);
       double slowest = 0;
       for (int run = 1; run <= RUNS; run++) {
         start = System.nanoTime();

@@ -26,8 +26,10 @@ class AccessibilityPageTest extends PageTest {
       + district("Centro Oeste", "W", -51.24, -51.19) + "," + district("Centro Leste", "E", -51.19, -51.14) + "]}";
 
   private static String district(String name, String code, double west, double east) {
-    double south = -30.11;
-    double north = -29.99;
+    return district(name, code, west, east, -30.11, -29.99);
+  }
+
+  private static String district(String name, String code, double west, double east, double south, double north) {
     return "{\"type\":\"Feature\",\"properties\":{\"name\":\"" + name + "\",\"code\":\"" + code + "\"},"
         + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[" + west + "," + south + "],[" + east + "," + south
         + "],[" + east + "," + north + "],[" + west + "," + north + "],[" + west + "," + south + "]]]}}";
@@ -97,6 +99,25 @@ class AccessibilityPageTest extends PageTest {
         api.delete("/api/standards/qingdao-2024/targets/" + target);
       }
     }
+
+    // a district added on the page (Population and districts): the result says it was computed on
+    // the old data, and the district indicators are loaded again with the new district
+    java.nio.file.Path north;
+    try {
+      north = java.nio.file.Files.createTempFile("north-porto-alegre", ".geojson");
+      north.toFile().deleteOnExit();
+      java.nio.file.Files.writeString(north, "{\"type\":\"FeatureCollection\",\"features\":["
+          + district("Norte", "N", -51.24, -51.14, -29.99, -29.95) + "]}");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    browser.executeScript("document.getElementById('area-section').scrollIntoView()");
+    browser.findElement(By.id("district-import-file")).sendKeys(north.toString());
+    browser.findElement(By.id("district-import-submit")).click();
+    waitFor(Duration.ofSeconds(30), () -> "success".equals(
+        browser.findElement(By.id("district-import-result")).getAttribute("data-outcome")));
+    assertThat(waitVisible(By.id("access-stale")).getText()).contains("run it again");
+    waitFor(Duration.ofSeconds(20), () -> "3".equals(bodyData("choroplethDistricts")));
   }
 
   /**

@@ -54,7 +54,7 @@ public final class PopulationImportBench {
           () -> CurrentUser.SYSTEM, new ObjectMapper()));
       PopulationImportService importer = new PopulationImportService(repository,
           new TransactionTemplate(new DataSourceTransactionManager(dataSource)), changes,
-          new PopulationService(repository, changes));
+          new PopulationService(repository, changes), null);
       for (Path raster : List.of(ahr, full)) {
         for (int run = 1; run <= RUNS; run++) {
           long start = System.nanoTime();
