@@ -133,17 +133,22 @@ public final class ScalePageRun {
   private String importPopulation() {
     browser.findElement(By.id("population-import-file")).sendKeys(fixture.resolve(MetroFixture.POPULATION_FILE).toString());
     browser.findElement(By.id("population-import-submit")).click();
-    waitFor(1800, () -> isOneOf(bodyData("populationImportState"), "succeeded", "failed", "cancelled"));
-    require("succeeded".equals(bodyData("populationImportState")), text("population-import-error"));
-    return text("population-summary");
+    return awaitImport("population");
   }
 
   private String importDistricts() {
     browser.findElement(By.id("district-import-file")).sendKeys(fixture.resolve(MetroFixture.DISTRICTS_FILE).toString());
     browser.findElement(By.id("district-import-submit")).click();
-    waitFor(300, () -> isOneOf(bodyData("districtImportState"), "succeeded", "failed"));
-    require("succeeded".equals(bodyData("districtImportState")), text("district-import-error"));
-    return text("district-summary");
+    return awaitImport("district");
+  }
+
+  /** Waits for the "Population and districts" section's result box of {@code prefix}, then its summary. */
+  private String awaitImport(String prefix) {
+    waitFor(1800, () -> isOneOf(browser.findElement(By.id(prefix + "-import-result")).getAttribute("data-outcome"),
+        "success", "failed", "cancelled"));
+    String result = text(prefix + "-import-result");
+    require("success".equals(browser.findElement(By.id(prefix + "-import-result")).getAttribute("data-outcome")), result);
+    return result + "; " + text(prefix + "-summary");
   }
 
   /** 15-minute drive zones of the 90 existing emergency stations, each its own zone. */
