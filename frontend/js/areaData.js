@@ -21,6 +21,7 @@
  */
 import { fetchDistricts, fetchPopulationSummary, importDistricts, startPopulationImport } from './api.js';
 import { formatDate, formatNumber, locale, onLanguageChange, t } from './i18n.js';
+import { CRS_OPTIONS } from './formParts.js';
 import { JobRunner, outcomeBox, outcomeName, outcomeOf } from './jobs.js';
 import { describeError, h } from './ui.js';
 
@@ -35,14 +36,6 @@ const POPULATION_ACCEPT = '.tif,.tiff,.csv,.txt,.geojson,.json,.gpkg';
 /** District boundaries: GeoJSON, GeoPackage or OSM boundary relations. */
 const DISTRICT_ACCEPT = '.geojson,.json,.gpkg,.pbf';
 
-/** The CRS choices: the value sent as crs ("" = what the file declares, else WGS84) and the label key. */
-const CRS_OPTIONS = [
-  ['', 'import.crsAuto'],
-  ['EPSG:4326', 'import.crs4326'],
-  ['EPSG:4490', 'import.crs4490'],
-  ['GCJ-02', 'import.crsGcj02'],
-  ['BD-09', 'import.crsBd09'],
-];
 
 export class AreaDataPanel {
   /**

@@ -7,6 +7,18 @@ import { formatNumber, localName, t } from './i18n.js';
 import { describeError, h } from './ui.js';
 
 /**
+ * The coordinate systems an import offers: the value sent as crs ("" = what the file declares,
+ * else WGS84) and the label key. A form may add its own choices (e.g. any EPSG code).
+ */
+export const CRS_OPTIONS = [
+  ['', 'import.crsAuto'],
+  ['EPSG:4326', 'import.crs4326'],
+  ['EPSG:4490', 'import.crs4490'],
+  ['GCJ-02', 'import.crsGcj02'],
+  ['BD-09', 'import.crsBd09'],
+];
+
+/**
  * Fills a network select, keeping the chosen network when it is still listed, else the first.
  *
  * @param {HTMLSelectElement} select

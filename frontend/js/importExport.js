@@ -8,21 +8,15 @@
  */
 import { exportUrl, importFacilities } from './api.js';
 import { formatBytes, formatNumber, onLanguageChange, t } from './i18n.js';
+import { CRS_OPTIONS } from './formParts.js';
 import { JobRunner } from './jobs.js';
 import { closeSheet, describeError, h, showSheet, toast } from './ui.js';
 
 /** Accepted file name endings; the server decides the format from the name and content. */
 const ACCEPT = '.geojson,.json,.csv,.gpkg,.pbf,.osm.pbf';
 
-/** The CRS choices: value sent as `crs` ("" = let the server decide) and the label key. */
-const CRS_OPTIONS = [
-  ['', 'import.crsAuto'],
-  ['EPSG:4326', 'import.crs4326'],
-  ['EPSG:4490', 'import.crs4490'],
-  ['GCJ-02', 'import.crsGcj02'],
-  ['BD-09', 'import.crsBd09'],
-  ['other', 'import.crsOther'],
-];
+/** The CRS choices: the shared ones and any EPSG code ("other"). */
+const CRS_CHOICES = [...CRS_OPTIONS, ['other', 'import.crsOther']];
 
 const ENCODING_OPTIONS = [['', 'import.encodingAuto'], ['UTF-8', null], ['GBK', null]];
 
@@ -72,7 +66,7 @@ export class Importer {
         dataset: hintParams ? { i18n: hintKey, i18nArgs: JSON.stringify(hintParams) } : { i18n: hintKey },
       }, t(hintKey, hintParams)) : null);
 
-    const crsSelect = select('crs', CRS_OPTIONS);
+    const crsSelect = select('crs', CRS_CHOICES);
     const crsCode = h('input', {
       id: 'import-crs-code', name: 'crsCode', type: 'text', inputmode: 'numeric', placeholder: '4547',
       autocomplete: 'off', 'aria-label': t('import.crsCode'),

@@ -173,44 +173,39 @@ public final class GapLayerBuilder {
    * left for the union.
    */
   static List<Envelope> mergedBoxes(List<Envelope> boxes) {
-    List<Envelope> rows = new ArrayList<>(boxes);
-    rows.sort((a, b) -> a.getMinY() != b.getMinY() ? Double.compare(a.getMinY(), b.getMinY())
-        : a.getMaxY() != b.getMaxY() ? Double.compare(a.getMaxY(), b.getMaxY()) : Double.compare(a.getMinX(), b.getMinX()));
-    List<Envelope> runs = new ArrayList<>();
+    return joined(joined(boxes, true), false);
+  }
+
+  /**
+   * Joins boxes that lie in one lane (the same south and north edges when {@code alongX}, else
+   * the same west and east edges) and touch or overlap along it.
+   */
+  private static List<Envelope> joined(List<Envelope> boxes, boolean alongX) {
+    java.util.function.ToDoubleFunction<Envelope> laneLow = alongX ? Envelope::getMinY : Envelope::getMinX;
+    java.util.function.ToDoubleFunction<Envelope> laneHigh = alongX ? Envelope::getMaxY : Envelope::getMaxX;
+    java.util.function.ToDoubleFunction<Envelope> start = alongX ? Envelope::getMinX : Envelope::getMinY;
+    java.util.function.ToDoubleFunction<Envelope> end = alongX ? Envelope::getMaxX : Envelope::getMaxY;
+    List<Envelope> sorted = new ArrayList<>(boxes);
+    sorted.sort(java.util.Comparator.comparingDouble(laneLow).thenComparingDouble(laneHigh).thenComparingDouble(start));
+    List<Envelope> joined = new ArrayList<>();
     Envelope open = null;
-    for (Envelope box : rows) {
-      if (open != null && open.getMinY() == box.getMinY() && open.getMaxY() == box.getMaxY()
-          && box.getMinX() <= open.getMaxX()) {
-        open = new Envelope(open.getMinX(), Math.max(open.getMaxX(), box.getMaxX()), open.getMinY(), open.getMaxY());
+    for (Envelope box : sorted) {
+      if (open != null && laneLow.applyAsDouble(open) == laneLow.applyAsDouble(box)
+          && laneHigh.applyAsDouble(open) == laneHigh.applyAsDouble(box)
+          && start.applyAsDouble(box) <= end.applyAsDouble(open)) {
+        open = new Envelope(open);
+        open.expandToInclude(box);
         continue;
       }
       if (open != null) {
-        runs.add(open);
+        joined.add(open);
       }
       open = box;
     }
     if (open != null) {
-      runs.add(open);
+      joined.add(open);
     }
-    runs.sort((a, b) -> a.getMinX() != b.getMinX() ? Double.compare(a.getMinX(), b.getMinX())
-        : a.getMaxX() != b.getMaxX() ? Double.compare(a.getMaxX(), b.getMaxX()) : Double.compare(a.getMinY(), b.getMinY()));
-    List<Envelope> stacked = new ArrayList<>();
-    open = null;
-    for (Envelope run : runs) {
-      if (open != null && open.getMinX() == run.getMinX() && open.getMaxX() == run.getMaxX()
-          && run.getMinY() <= open.getMaxY()) {
-        open = new Envelope(open.getMinX(), open.getMaxX(), open.getMinY(), Math.max(open.getMaxY(), run.getMaxY()));
-        continue;
-      }
-      if (open != null) {
-        stacked.add(open);
-      }
-      open = run;
-    }
-    if (open != null) {
-      stacked.add(open);
-    }
-    return stacked;
+    return joined;
   }
 
   /** Median nearest-neighbour distance, metres, over a sample of cells; 100 m for a single cell. */

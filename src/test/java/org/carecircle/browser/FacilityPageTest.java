@@ -97,17 +97,22 @@ class FacilityPageTest extends PageTest {
     assertThat(browser.findElements(By.cssSelector(".facility-marker"))).hasSize(59);
   }
 
+  /** Writes {@code csv} to a file and sends it with the page's import dialog. */
+  private void importThroughTheDialog(String fileName, String csv) throws java.io.IOException {
+    Path file = Files.createTempFile(fileName, ".csv");
+    Files.writeString(file, csv);
+    browser.findElement(By.id("import-button")).click();
+    waitVisible(By.id("import-submit"));
+    browser.findElement(By.id("import-file")).sendKeys(file.toString());
+    browser.findElement(By.id("import-submit")).click();
+  }
+
   @Test
   void demoOfferGoesWhenThePlannerImportsFacilitiesOfTheirOwn() throws Exception {
     openPage();
     waitForFacilitiesLoaded(0);
     waitVisible(By.id("demo-banner"));
-    Path csv = Files.createTempFile("own-facilities", ".csv");
-    Files.writeString(csv, "name,type,lon,lat\nOwn clinic,clinic,120.38,36.07\n");
-    browser.findElement(By.id("import-button")).click();
-    waitVisible(By.id("import-submit"));
-    browser.findElement(By.id("import-file")).sendKeys(csv.toString());
-    browser.findElement(By.id("import-submit")).click();
+    importThroughTheDialog("own-facilities", "name,type,lon,lat\nOwn clinic,clinic,120.38,36.07\n");
     waitForFacilitiesLoaded(1);
     waitFor(Duration.ofSeconds(5), () -> browser.findElements(By.id("demo-banner")).isEmpty());
     assertThat(api.get("/api/facilities").json().get("features")).hasSize(1);
@@ -116,12 +121,8 @@ class FacilityPageTest extends PageTest {
   @Test
   void importOfABadFileListsTheRejectedRowsAndWritesNothing() throws Exception {
     openPage();
-    Path csv = Files.createTempFile("bad-facilities", ".csv");
-    Files.writeString(csv, "name,type,lon,lat\nGood,clinic,120.38,36.07\nBad,clinic,36.07,120.38\n,clinic,120.1,36.1\n");
-    browser.findElement(By.id("import-button")).click();
-    waitVisible(By.id("import-submit"));
-    browser.findElement(By.id("import-file")).sendKeys(csv.toString());
-    browser.findElement(By.id("import-submit")).click();
+    importThroughTheDialog("bad-facilities",
+        "name,type,lon,lat\nGood,clinic,120.38,36.07\nBad,clinic,36.07,120.38\n,clinic,120.1,36.1\n");
     WebElement result = waitVisible(By.cssSelector("#import-result[data-outcome='rejected']"));
     List<WebElement> rows = result.findElements(By.cssSelector("#import-rejected tr[data-row]"));
     assertThat(rows).extracting(r -> r.getAttribute("data-row")).containsExactly("3", "4");

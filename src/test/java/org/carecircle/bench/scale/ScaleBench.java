@@ -422,7 +422,9 @@ public final class ScaleBench {
   /** A script's way in: one API token, not Basic, whose bcrypt check would cost ~0.1 s on every request. */
   static ApiClient tokenClient(int port) {
     ApiClient basic = new ApiClient(port).as("admin", ScaleApp.ADMIN_PASSWORD);
-    ApiClient.Response token = basic.postJson("/api/me/tokens", "{\"name\":\"scale bench\"}");
+    // a name of its own: a PostGIS database kept from an earlier size or run holds the earlier tokens
+    ApiClient.Response token = basic.postJson("/api/me/tokens", "{\"name\":\"scale bench " + System.currentTimeMillis()
+        + "\"}");
     if (token.status() != 201) {
       throw new IllegalStateException("cannot create an API token: " + token);
     }
