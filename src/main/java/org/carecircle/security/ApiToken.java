@@ -9,6 +9,6 @@ import java.time.Instant;
  * @param id store id, used to revoke it
  * @param name the owner's label ("nightly import")
  * @param createdAt when it was created
- * @param lastUsedAt when a request last signed in with it, or null
+ * @param lastUsedAt when a request last signed in with it (to the minute), or null
  */
 public record ApiToken(long id, String name, Instant createdAt, Instant lastUsedAt) {}

@@ -15,6 +15,9 @@ import org.springframework.stereotype.Repository;
 /** {@link UserRepository} on JDBC; plain SQL that H2GIS and PostGIS both run. */
 @Repository
 public class JdbcUserRepository implements UserRepository {
+  /** How exact a token's last use is kept: a use within this of the recorded one is not written. */
+  static final java.time.Duration TOKEN_USE_RESOLUTION = java.time.Duration.ofMinutes(1);
+
   private static final String COLUMNS = "id, name, password_hash, role, enabled, must_change_password, created_at";
   private final JdbcTemplate jdbc;
 
@@ -86,11 +89,16 @@ public class JdbcUserRepository implements UserRepository {
 
   @Override
   public Optional<String> useToken(String tokenSha256) {
-    Optional<String> owner = jdbc.queryForList("SELECT u.name FROM api_token t JOIN app_user u ON u.id = t.user_id"
-        + " WHERE t.token_sha256 = ?", String.class, tokenSha256).stream().findFirst();
-    owner.ifPresent(name -> jdbc.update("UPDATE api_token SET last_used_at = CURRENT_TIMESTAMP WHERE token_sha256 = ?",
-        tokenSha256));
-    return owner;
+    record Use(String owner, java.sql.Timestamp lastUsedAt) {}
+    Optional<Use> use = jdbc.query("SELECT u.name, t.last_used_at FROM api_token t JOIN app_user u ON u.id = t.user_id"
+        + " WHERE t.token_sha256 = ?", (rs, n) -> new Use(rs.getString(1), rs.getTimestamp(2)), tokenSha256)
+        .stream().findFirst();
+    // a script signs in on every request: writing the time each time would cost a commit per call
+    use.filter(u -> u.lastUsedAt() == null
+            || u.lastUsedAt().toInstant().isBefore(java.time.Instant.now().minus(TOKEN_USE_RESOLUTION)))
+        .ifPresent(u -> jdbc.update("UPDATE api_token SET last_used_at = CURRENT_TIMESTAMP WHERE token_sha256 = ?",
+            tokenSha256));
+    return use.map(Use::owner);
   }
 
   @Override

@@ -39,7 +39,10 @@ public interface UserRepository {
    */
   long insertToken(long userId, String name, String tokenSha256);
 
-  /** The name of the owner of the token with this SHA-256, or empty; notes the use. */
+  /**
+   * The name of the owner of the token with this SHA-256, or empty; notes the use, to the minute
+   * (a use within a minute of the recorded one is not written again).
+   */
   Optional<String> useToken(String tokenSha256);
 
   /** The owner's tokens, newest first. */

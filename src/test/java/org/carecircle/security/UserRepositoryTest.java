@@ -88,7 +88,11 @@ class UserRepositoryTest {
     });
 
     assertThat(users.useToken(hash)).contains(owner);
-    assertThat(users.findTokens(ownerId).get(0).lastUsedAt()).isNotNull();
+    java.time.Instant firstUse = users.findTokens(ownerId).get(0).lastUsedAt();
+    assertThat(firstUse).isNotNull();
+    // used again within the minute: the owner is found, the recorded time is not rewritten
+    assertThat(users.useToken(hash)).contains(owner);
+    assertThat(users.findTokens(ownerId).get(0).lastUsedAt()).isEqualTo(firstUse);
     assertThat(users.useToken(AccountService.sha256("cc_unknown"))).isEmpty();
 
     // somebody else cannot revoke it
